@@ -1,0 +1,2 @@
+package io.telltale.agent;
+public final class AgentMain { public static void main(String[] args) {} }
