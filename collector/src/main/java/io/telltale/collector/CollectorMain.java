@@ -1,2 +1,28 @@
 package io.telltale.collector;
-public final class CollectorMain { public static void main(String[] args) {} }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code telltale-collector.jar}. Each subcommand is its own class; this class only wires
+ * them. Exit codes: 0 success, 1 runtime failure, 2 usage error.
+ */
+@Command(
+    name = "telltale-collector",
+    mixinStandardHelpOptions = true,
+    versionProvider = CollectorVersion.class,
+    description = "Telltale collector: ingest, store, detect, review and alert.",
+    subcommands = {})
+public final class CollectorMain {
+
+  private CollectorMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line without exiting the JVM; used by tests. */
+  public static int run(String... args) {
+    return new CommandLine(new CollectorMain()).execute(args);
+  }
+}
