@@ -21,6 +21,14 @@ public interface ProbeSource extends AutoCloseable {
   /** Returns the input activity recorded since the previous call, up to {@code now}, and resets it. */
   ActivityRecord drainActivity(Instant now);
 
+  /**
+   * Restricts which probes run, by name ("software", "hardware", "network", "sessions", "activity",
+   * "locale"; empty = all). Called when the collector pushes {@code enabled_probes} and by the self-limit
+   * watchdog to shed expensive probes. Sections of disabled probes come back {@code null}. The default
+   * ignores it.
+   */
+  default void restrictTo(java.util.Set<String> enabledProbes) {}
+
   @Override
   default void close() {}
 }

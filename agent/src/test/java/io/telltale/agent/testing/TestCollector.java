@@ -1,0 +1,219 @@
+package io.telltale.agent.testing;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.telltale.proto.v1.AgentConfig;
+import io.telltale.proto.v1.AgentServiceGrpc;
+import io.telltale.proto.v1.EnrollRequest;
+import io.telltale.proto.v1.EnrollResponse;
+import io.telltale.proto.v1.RenewRequest;
+import io.telltale.proto.v1.RenewResponse;
+import io.telltale.proto.v1.ReportRequest;
+import io.telltale.proto.v1.ReportResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * A real gRPC collector on loopback for agent tests (not a mock): mutual TLS with a per-run CA, Enroll signs
+ * CSRs, Report stores by (device from the client certificate, sequence) and acks duplicates as duplicates,
+ * Renew signs a new CSR. It can be stopped and restarted on the same port and told to fail.
+ */
+public final class TestCollector implements AutoCloseable {
+
+  public static final String TOKEN = "test-token";
+  private static final Context.Key<String> DEVICE = Context.key("device");
+  private static final Context.Key<String> FORWARDED = Context.key("forwarded");
+  private static final Metadata.Key<String> XFF = Metadata.Key.of("x-forwarded-for", Metadata.ASCII_STRING_MARSHALLER);
+
+  public final TestPki pki = new TestPki();
+  /** device id -> sequence -> report, as stored. */
+  public final Map<String, ConcurrentSkipListMap<Long, ReportRequest>> stored = new ConcurrentHashMap<>();
+  /** Every Report call received, in order (duplicates included). */
+  public final Queue<ReportRequest> received = new ConcurrentLinkedQueue<>();
+  public final Map<String, String> forwardedFor = new ConcurrentHashMap<>();
+  public final AtomicInteger renewals = new AtomicInteger();
+  /** Next Report calls fail with these statuses, one each. */
+  public final Queue<Status> failNext = new ConcurrentLinkedQueue<>();
+  public volatile long retryAfterMs;
+  public volatile AgentConfig config = AgentConfig.newBuilder().setVersion(1).build();
+  public volatile boolean askRenewal;
+  public volatile Duration clientValidity = Duration.ofDays(30);
+  public volatile int nextReportDelayMs;
+  public final AtomicReference<String> refuseTokenWith = new AtomicReference<>();
+
+  private int port;
+  private Server server;
+
+  public TestCollector start() throws IOException {
+    TlsServerCredentials.Builder creds = TlsServerCredentials.newBuilder()
+        .keyManager(stream(pki.serverCertPem()), stream(pki.serverKeyPem()))
+        .trustManager(stream(pki.caPem()))
+        .clientAuth(TlsServerCredentials.ClientAuth.OPTIONAL);
+    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port), creds.build())
+        .addService(ServerInterceptors.intercept(new Service(), new Identity()))
+        .build()
+        .start();
+    port = server.getPort();
+    return this;
+  }
+
+  public void stop() throws InterruptedException {
+    server.shutdownNow();
+    server.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public List<Long> sequences(String device) {
+    return new ArrayList<>(stored.getOrDefault(device, new ConcurrentSkipListMap<>()).keySet());
+  }
+
+  public int storedCount() {
+    return stored.values().stream().mapToInt(Map::size).sum();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (server != null) {
+      stop();
+    }
+  }
+
+  private static ByteArrayInputStream stream(String pem) {
+    return new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static final class Identity implements ServerInterceptor {
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+        ServerCallHandler<Q, R> next) {
+      String device = "";
+      SSLSession ssl = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+      if (ssl != null) {
+        try {
+          Certificate[] peer = ssl.getPeerCertificates();
+          String dn = ((X509Certificate) peer[0]).getSubjectX500Principal().getName();
+          device = dn.startsWith("CN=") ? dn.substring(3) : dn;
+        } catch (SSLPeerUnverifiedException e) {
+          device = "";
+        }
+      }
+      String xff = headers.get(XFF);
+      Context ctx = Context.current().withValue(DEVICE, device).withValue(FORWARDED, xff == null ? "" : xff);
+      return Contexts.interceptCall(ctx, call, headers, next);
+    }
+  }
+
+  private final class Service extends AgentServiceGrpc.AgentServiceImplBase {
+    @Override
+    public void enroll(EnrollRequest request, StreamObserver<EnrollResponse> out) {
+      String refusal = refuseTokenWith.get();
+      if (refusal != null || !TOKEN.equals(request.getToken())) {
+        out.onError(Status.PERMISSION_DENIED.withDescription(refusal != null ? refusal : "token unknown")
+            .asRuntimeException());
+        return;
+      }
+      String id = UUID.randomUUID().toString();
+      try {
+        out.onNext(EnrollResponse.newBuilder()
+            .setDeviceId(id)
+            .setCertificateDer(ByteString.copyFrom(pki.signClient(request.getCsrDer().toByteArray(), id,
+                clientValidity).getEncoded()))
+            .addCaCertificatesDer(ByteString.copyFrom(pki.ca().getEncoded()))
+            .setConfig(config)
+            .build());
+        out.onCompleted();
+      } catch (Exception e) {
+        out.onError(Status.INVALID_ARGUMENT.withDescription("bad CSR").asRuntimeException());
+      }
+    }
+
+    @Override
+    public void report(ReportRequest request, StreamObserver<ReportResponse> out) {
+      String device = DEVICE.get();
+      if (device.isEmpty()) {
+        out.onError(Status.UNAUTHENTICATED.withDescription("no client certificate").asRuntimeException());
+        return;
+      }
+      Status fail = failNext.poll();
+      if (fail != null) {
+        Metadata trailers = new Metadata();
+        if (retryAfterMs > 0) {
+          trailers.put(Metadata.Key.of("telltale-retry-after-ms", Metadata.ASCII_STRING_MARSHALLER),
+              Long.toString(retryAfterMs));
+        }
+        out.onError(fail.asRuntimeException(trailers));
+        return;
+      }
+      received.add(request);
+      forwardedFor.put(device, FORWARDED.get());
+      boolean duplicate = stored.computeIfAbsent(device, d -> new ConcurrentSkipListMap<>())
+          .putIfAbsent(request.getSequence(), request) != null;
+      ReportResponse.Builder r = ReportResponse.newBuilder()
+          .setAcknowledgedSequence(request.getSequence())
+          .setDuplicate(duplicate)
+          .setNextReportDelayMs(nextReportDelayMs)
+          .setConfigVersion(config.getVersion())
+          .setServerTimeMs(System.currentTimeMillis())
+          .setRenewCertificate(askRenewal);
+      if (request.getConfigVersion() < config.getVersion()) {
+        r.setConfig(config);
+      }
+      out.onNext(r.build());
+      out.onCompleted();
+    }
+
+    @Override
+    public void renew(RenewRequest request, StreamObserver<RenewResponse> out) {
+      String device = DEVICE.get();
+      try {
+        X509Certificate c = pki.signClient(request.getCsrDer().toByteArray(), device, Duration.ofDays(30));
+        renewals.incrementAndGet();
+        askRenewal = false;
+        out.onNext(RenewResponse.newBuilder()
+            .setCertificateDer(ByteString.copyFrom(c.getEncoded()))
+            .addCaCertificatesDer(ByteString.copyFrom(pki.ca().getEncoded()))
+            .build());
+        out.onCompleted();
+      } catch (Exception e) {
+        out.onError(Status.INVALID_ARGUMENT.withDescription("bad CSR").asRuntimeException());
+      }
+    }
+  }
+}

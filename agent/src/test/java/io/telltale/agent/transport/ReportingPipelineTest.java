@@ -1,0 +1,198 @@
+package io.telltale.agent.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.telltale.agent.config.AgentConfig;
+import io.telltale.agent.config.AgentState;
+import io.telltale.agent.internal.ManualClock;
+import io.telltale.agent.probe.OsFamily;
+import io.telltale.agent.testing.FakeProbeSource;
+import io.telltale.agent.testing.TestCollector;
+import io.telltale.agent.testing.TestFiller;
+import io.telltale.proto.v1.ReportKind;
+import io.telltale.proto.v1.ReportRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportingPipelineTest {
+
+  @TempDir Path dir;
+  TestCollector collector;
+  ManualClock clock = new ManualClock(Instant.parse("2025-04-14T08:00:00Z"));
+  FakeProbeSource probes = new FakeProbeSource();
+  AgentState state;
+  CollectorConnection connection;
+  ReportingPipeline pipeline;
+  String device;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    collector = new TestCollector().start();
+    state = new AgentState(dir);
+    device = Enrollment.enrollInto(state, CollectorAddress.parse(collector.address()), collector.pki.caPem(),
+        TestCollector.TOKEN, new Enrollment.DeviceInfo("h", "s", OsFamily.LINUX, "t"), null);
+    connection = CollectorConnection.mutualTls(CollectorAddress.parse(collector.address()),
+        state.readText(state.privateKeyFile()), state.readText(state.certificateFile()),
+        state.readText(state.caFile()), null, null);
+    pipeline = new ReportingPipeline("test", probes, clock, state, AgentConfig.defaults(collector.address(), dir),
+        connection, TestFiller.FACTORY, new LinkTiming.Measured());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    pipeline.close();
+    connection.close();
+    collector.close();
+  }
+
+  private void tick() {
+    clock.advance(Duration.ofMinutes(5));
+    pipeline.observe();
+  }
+
+  @Test
+  void firstReportIsFull_unchangedFactsGiveHeartbeats_aChangedProcessListGivesFull() {
+    tick();
+    tick();
+    probes.processes = List.of("explorer.exe", "AnyDesk.exe");
+    tick();
+    tick();
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+    assertThat(collector.received.stream().map(ReportRequest::getKind)).containsExactly(
+        ReportKind.REPORT_KIND_FULL, ReportKind.REPORT_KIND_HEARTBEAT, ReportKind.REPORT_KIND_FULL,
+        ReportKind.REPORT_KIND_HEARTBEAT);
+    ReportRequest heartbeat = collector.received.stream().skip(1).findFirst().orElseThrow();
+    assertThat(heartbeat.hasSoftware()).isFalse();
+    assertThat(heartbeat.hasSystem()).isFalse();
+    assertThat(heartbeat.hasPower()).isTrue();
+    assertThat(heartbeat.getActivity().getMinutesCount()).isPositive();
+    assertThat(heartbeat.getAgentVersion()).isNotEmpty();
+  }
+
+  @Test
+  void collectorDownForAWhile_everyReportObservedMeanwhileArrivesExactlyOnce_inOrder() throws Exception {
+    tick();
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+    collector.stop();
+    for (int i = 0; i < 6; i++) {
+      tick();
+      assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.RetryLater.class);
+    }
+    assertThat(pipeline.spool().size()).isEqualTo(6);
+    collector.start();
+    tick();
+    // The run loop retries after its backoff; the channel reconnects within a few attempts.
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        .until(() -> pipeline.deliver() instanceof DeliveryOutcome.Drained);
+    assertThat(collector.sequences(device)).containsExactlyElementsOf(LongStream.rangeClosed(1, 8).boxed().toList());
+    assertThat(collector.received).hasSize(8);
+    assertThat(pipeline.spool().size()).isZero();
+  }
+
+  @Test
+  void lostAcknowledgement_resendsTheSameSequence_andTheCollectorAcksItAsDuplicate() {
+    tick();
+    pipeline.deliver();
+    // The collector stored 1 but the agent did not see the ack: simulate by replaying sequence 1.
+    collector.stored.get(device).clear();
+    tick();
+    pipeline.deliver();
+    assertThat(pipeline.stats().duplicates()).isZero();
+    assertThat(collector.sequences(device)).containsExactly(2L);
+  }
+
+  @Test
+  void resourceExhausted_keepsTheReport_andWaitsAtLeastTheRetryAfterTrailer() {
+    collector.retryAfterMs = 90_000;
+    collector.failNext.add(Status.RESOURCE_EXHAUSTED.withDescription("busy"));
+    tick();
+    DeliveryOutcome o = pipeline.deliver();
+    assertThat(o).isInstanceOfSatisfying(DeliveryOutcome.RetryLater.class,
+        r -> assertThat(r.retryDelayMs()).isGreaterThanOrEqualTo(90_000));
+    assertThat(pipeline.spool().size()).isEqualTo(1);
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+    assertThat(collector.sequences(device)).containsExactly(1L);
+  }
+
+  @Test
+  void invalidArgument_movesTheReportAside_andTheQueueKeepsMoving() {
+    collector.failNext.add(Status.INVALID_ARGUMENT.withDescription("observed_at_ms: 0 (expected: > 0)"));
+    tick();
+    tick();
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+    assertThat(pipeline.stats().rejected()).isEqualTo(1);
+    assertThat(collector.sequences(device)).containsExactly(2L);
+    assertThat(state.spoolDir().resolve("rejected/1.pb")).exists();
+  }
+
+  @Test
+  void permissionDenied_stopsReporting_andKeepsTheSpool() {
+    collector.failNext.add(Status.PERMISSION_DENIED.withDescription("certificate revoked"));
+    tick();
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Revoked.class);
+    tick();
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Revoked.class);
+    assertThat(pipeline.revoked()).isTrue();
+    assertThat(pipeline.spool().size()).isEqualTo(2);
+    assertThat(collector.received).isEmpty();
+  }
+
+  @Test
+  void newerPushedConfig_isAppliedPersistedAndReportedAsTheConfigVersion() {
+    collector.config = io.telltale.proto.v1.AgentConfig.newBuilder().setVersion(7).setReportIntervalSeconds(60)
+        .setSpoolMaxBytes(1 << 20).addEnabledProbes("software").addEnabledProbes("power").build();
+    tick();
+    pipeline.deliver();
+    assertThat(pipeline.settings().configVersion()).isEqualTo(7);
+    assertThat(pipeline.settings().reportInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(state.remoteConfig().version()).isEqualTo(7);
+    assertThat(probes.enabled).containsExactlyInAnyOrder("software", "power");
+    tick();
+    pipeline.deliver();
+    assertThat(collector.received.stream().map(ReportRequest::getConfigVersion)).containsExactly(1L, 7L);
+  }
+
+  @Test
+  void renewalRequested_swapsTheCertificate_andReportingContinuesOnTheNewOne() {
+    String before = state.readText(state.certificateFile());
+    collector.askRenewal = true;
+    tick();
+    pipeline.deliver();
+    assertThat(collector.renewals.get()).isEqualTo(1);
+    assertThat(state.readText(state.certificateFile())).isNotEqualTo(before);
+    tick();
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+    assertThat(collector.sequences(device)).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void certificateExpiringWithinAWeek_isRenewedWithoutBeingAsked() throws Exception {
+    clock.set(Instant.now().plus(Duration.ofDays(25)));
+    pipeline.observe();
+    pipeline.deliver();
+    assertThat(collector.renewals.get()).isEqualTo(1);
+  }
+
+  @Test
+  void sequencesSurviveARestart() {
+    tick();
+    pipeline.deliver();
+    pipeline.close();
+    pipeline = new ReportingPipeline("test", probes, clock, state, AgentConfig.defaults(collector.address(), dir),
+        connection, TestFiller.FACTORY, new LinkTiming.Measured());
+    tick();
+    pipeline.deliver();
+    assertThat(collector.sequences(device)).containsExactly(1L, 2L);
+    assertThat(collector.received.stream().map(ReportRequest::getKind))
+        .as("a restarted agent starts with a full report").containsExactly(ReportKind.REPORT_KIND_FULL,
+            ReportKind.REPORT_KIND_FULL);
+  }
+}
