@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = AgentVersion.class,
     description = "Telltale endpoint agent: observes this machine and reports to a Telltale collector.",
-    subcommands = {})
+    subcommands = {CollectCommand.class})
 public final class AgentMain {
 
   private AgentMain() {}

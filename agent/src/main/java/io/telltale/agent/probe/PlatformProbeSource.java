@@ -1,0 +1,97 @@
+package io.telltale.agent.probe;
+
+import static java.util.Objects.requireNonNull;
+
+import io.telltale.agent.probe.activity.ActivityRecorder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The real machine as a {@link ProbeSource}: runs the platform's {@link ProbeSet}. A FULL pass runs every
+ * enabled probe; a volatile pass only power and sessions, which are cheap (files and one or two quick calls).
+ * Input activity is captured in the background from the first call on (no I/O at construction) and drained
+ * per report. Called from one thread.
+ */
+final class PlatformProbeSource implements ProbeSource {
+
+  private final ProbeSet probes;
+  private final ActivityRecorder recorder;
+  private Set<String> enabled = Set.of();
+  private boolean captureStarted;
+
+  PlatformProbeSource(ProbeSet probes, ActivityRecorder recorder) {
+    this.probes = requireNonNull(probes, "probes");
+    this.recorder = requireNonNull(recorder, "recorder");
+  }
+
+  @Override
+  public Observations observe(Instant now, boolean full) {
+    startCapture();
+    Failures failures = new Failures();
+    SystemFacts system = null;
+    SoftwareFacts software = null;
+    HardwareFacts hardware = null;
+    NetworkFacts network = null;
+    LocaleFacts locale = null;
+    if (full) {
+      system = probes.system().observe(failures);
+      if (on("software")) {
+        software = new SoftwareFacts(
+            orEmpty(probes.processes().observe(failures)),
+            orEmpty(probes.services().observe(failures)),
+            orEmpty(probes.installedApps().observe(failures)),
+            orEmpty(probes.listeners().observe(failures)));
+      }
+      if (on("hardware")) {
+        hardware = new HardwareFacts(
+            orEmpty(probes.usb().observe(failures)),
+            orEmpty(probes.displays().observe(failures)),
+            orEmpty(probes.inputDevices().observe(failures)),
+            orEmpty(probes.captureDevices().observe(failures)));
+      }
+      network = on("network") ? probes.network().observe(failures) : null;
+      locale = on("locale") ? probes.locale().observe(failures) : null;
+    }
+    PowerFacts power = on("hardware") || on("sessions") ? probes.power().observe(failures) : null;
+    SessionFacts sessions = on("sessions") ? probes.sessions().observe(failures) : null;
+    if (on("activity")) {
+      probes.activity().failures().forEach(f -> failures.add(f.probe(), f.reason()));
+    }
+    return new Observations(now, system, software, hardware, network, locale, power, sessions, failures.toList());
+  }
+
+  @Override
+  public ActivityRecord drainActivity(Instant now) {
+    startCapture();
+    return recorder.drain(now);
+  }
+
+  @Override
+  public void restrictTo(Set<String> enabledProbes) {
+    this.enabled = Set.copyOf(enabledProbes);
+  }
+
+  @Override
+  public void close() {
+    probes.activity().close();
+  }
+
+  private void startCapture() {
+    if (!captureStarted) {
+      captureStarted = true;
+      if (on("activity")) {
+        probes.activity().start(recorder);
+      }
+    }
+  }
+
+  private boolean on(String probe) {
+    return enabled.isEmpty() || enabled.contains(probe);
+  }
+
+  private static <T> List<T> orEmpty(@Nullable List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}
