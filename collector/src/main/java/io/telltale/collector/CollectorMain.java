@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CollectorVersion.class,
     description = "Telltale collector: ingest, store, detect, review and alert.",
-    subcommands = {})
+    subcommands = {ServeCommand.class, TokenCommand.class})
 public final class CollectorMain {
 
   private CollectorMain() {}

@@ -1,0 +1,61 @@
+package io.telltale.collector.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.telltale.collector.ingest.AgentConfigTemplate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Everything {@code collector.yml} and the environment say, validated. Built only by {@link CollectorConfigLoader}. */
+public record CollectorConfig(
+    Server server, Path dataDir, Pki pki, Store store, Ingest ingest, AgentConfigTemplate agent, Retention retention,
+    Fleet fleet) {
+
+  public CollectorConfig {
+    requireNonNull(server, "server");
+    requireNonNull(dataDir, "dataDir");
+    requireNonNull(pki, "pki");
+    requireNonNull(store, "store");
+    requireNonNull(ingest, "ingest");
+    requireNonNull(agent, "agent");
+    requireNonNull(retention, "retention");
+    requireNonNull(fleet, "fleet");
+  }
+
+  /** @param tlsNames DNS names and IP literals the server certificate is valid for */
+  public record Server(int port, List<String> tlsNames) {
+    public Server {
+      tlsNames = List.copyOf(tlsNames);
+    }
+  }
+
+  /** @param dir where the CA key and certificate live (share it between collectors of one fleet) */
+  public record Pki(Path dir, Duration clientCertificateValidity, Duration renewBefore) {}
+
+  /** Which backend, and its settings. */
+  public record Store(StoreType type, Path sqlitePath, Postgres postgres) {}
+
+  /** SQLite (default) or PostgreSQL. */
+  public enum StoreType {
+    SQLITE,
+    POSTGRES
+  }
+
+  /** PostgreSQL connection; the password is read from {@code passwordFile} ("" = no password). */
+  public record Postgres(String url, String user, String passwordFile, int poolSize) {}
+
+  /** Ingest tunables; {@code trustedProxies} are CIDRs whose X-Forwarded-For is believed. */
+  public record Ingest(int queueCapacity, int maxBatch, List<String> trustedProxies, int handOffQueue,
+      Duration authCacheTtl) {
+    public Ingest {
+      trustedProxies = List.copyOf(trustedProxies);
+    }
+  }
+
+  /** Raw reports and per-minute activity older than {@code rawData} (by received time) are deleted. */
+  public record Retention(Duration rawData, Duration interval) {}
+
+  /** How often a collector tries to take or confirm leadership of fleet-wide jobs. */
+  public record Fleet(Duration leaderPoll) {}
+}

@@ -1,0 +1,106 @@
+package io.telltale.collector.store.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.telltale.collector.store.CheckResult;
+import io.telltale.collector.store.DeviceRepository;
+import io.telltale.collector.store.FleetSettings;
+import io.telltale.collector.store.LeaderElection;
+import io.telltale.collector.store.ReportWriter;
+import io.telltale.collector.store.Retention;
+import io.telltale.collector.store.TelemetryQueries;
+import io.telltale.collector.store.TelemetryStore;
+import io.telltale.collector.store.TokenRepository;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/** The JDBC store shared by both dialects; a dialect package only builds its {@link Database}. */
+public final class SqlTelemetryStore implements TelemetryStore {
+
+  private final Database db;
+  private final GroupCommitWriter writer;
+  private final SqlDevices devices;
+  private final SqlTokens tokens;
+  private final SqlSettings settings;
+  private final SqlQueries queries;
+  private final SqlRetention retention;
+  private final Function<String, LeaderElection> elections;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Records the settings; opens nothing.
+   *
+   * @param queueCapacity bound of the ingest queue (reports waiting for a commit)
+   * @param maxBatch most reports committed in one transaction
+   * @param elections builds a leader election for a job name
+   */
+  public SqlTelemetryStore(
+      Database db, int queueCapacity, int maxBatch, Function<String, LeaderElection> elections) {
+    this.db = requireNonNull(db, "db");
+    this.writer = new GroupCommitWriter(db, queueCapacity, maxBatch);
+    this.devices = new SqlDevices(db);
+    this.tokens = new SqlTokens(db);
+    this.settings = new SqlSettings(db);
+    this.queries = new SqlQueries(db);
+    this.retention = new SqlRetention(db);
+    this.elections = requireNonNull(elections, "elections");
+  }
+
+  @Override
+  public ReportWriter writer() {
+    return writer;
+  }
+
+  @Override
+  public DeviceRepository devices() {
+    return devices;
+  }
+
+  @Override
+  public TokenRepository tokens() {
+    return tokens;
+  }
+
+  @Override
+  public FleetSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public TelemetryQueries queries() {
+    return queries;
+  }
+
+  @Override
+  public Retention retention() {
+    return retention;
+  }
+
+  @Override
+  public LeaderElection leaderElection(String name) {
+    return elections.apply(name);
+  }
+
+  /** Committed batches, reports committed, reports whose write failed (for benchmarks and metrics). */
+  public long[] writerStats() {
+    return writer.stats();
+  }
+
+  @Override
+  public CheckResult check() {
+    return db.check();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      writer.close();
+      db.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SqlTelemetryStore{" + db.dialect() + "}";
+  }
+}

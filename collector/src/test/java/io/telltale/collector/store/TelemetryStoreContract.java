@@ -1,0 +1,273 @@
+package io.telltale.collector.store;
+
+import static io.telltale.collector.TestObjects.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telltale.collector.TestObjects;
+import io.telltale.collector.model.DeviceReport;
+import io.telltale.collector.model.OsFamily;
+import io.telltale.collector.store.ReportWriter.WriteResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link TelemetryStore} must do. Subclasses say how to get a freshly migrated, empty store
+ * (STYLE #1); a backend that cannot pass a case overrides it with {@code @Disabled("reason")}.
+ */
+public abstract class TelemetryStoreContract {
+
+  /** An open store whose tables are empty. */
+  protected abstract TelemetryStore store();
+
+  private String device;
+
+  @BeforeEach
+  void newDevice() {
+    device = UUID.randomUUID().toString();
+  }
+
+  protected WriteResult write(DeviceReport r) throws Exception {
+    return store().writer().write(r).get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void check_onReachableStore_isOk() {
+    assertThat(store().check().ok()).isTrue();
+  }
+
+  @Test
+  void write_sameSequenceTwice_storedOnceAndSecondIsDuplicate() throws Exception {
+    DeviceReport r = TestObjects.full(device, 1, T0, "203.0.113.5", "bash");
+    assertThat(write(r)).isEqualTo(WriteResult.STORED);
+    assertThat(write(r)).isEqualTo(WriteResult.DUPLICATE);
+    assertThat(store().queries().reportsOf(device, T0.minusSeconds(1), T0.plusSeconds(1))).hasSize(1);
+  }
+
+  @Test
+  void reportsAfter_roundTripsTheRecordInPositionOrder() throws Exception {
+    DeviceReport full = TestObjects.full(device, 1, T0, "203.0.113.5", "bash");
+    DeviceReport hb = TestObjects.heartbeat(device, 2, T0.plusSeconds(300), "203.0.113.5", T0.getEpochSecond() / 60, 5);
+    write(full);
+    write(hb);
+    List<StoredReport> mine = store().queries().reportsAfter(0, 10_000).stream()
+        .filter(s -> s.report().deviceId().equals(device)).toList();
+    assertThat(mine).extracting(StoredReport::report).containsExactly(full, hb);
+    assertThat(mine.get(1).position()).isGreaterThan(mine.get(0).position());
+  }
+
+  @Test
+  void deviceState_heartbeatKeepsFullSectionsAndReplacesVolatileOnes() throws Exception {
+    write(TestObjects.full(device, 1, T0, "203.0.113.5", "bash", "anydesk"));
+    write(TestObjects.heartbeat(device, 2, T0.plusSeconds(300), "198.51.100.7", T0.getEpochSecond() / 60, 1));
+    DeviceState s = store().queries().deviceState(device).orElseThrow();
+    assertThat(s.lastSequence()).isEqualTo(2);
+    assertThat(s.lastPublicIp()).isEqualTo("198.51.100.7");
+    assertThat(s.software().processes()).extracting(p -> p.name()).containsExactly("bash", "anydesk");
+    assertThat(s.power().batteryPercent()).isEqualTo(55);
+    assertThat(s.lastFullAt()).isEqualTo(T0);
+    assertThat(s.system().hostname()).startsWith("host-");
+  }
+
+  @Test
+  void deviceState_olderSequenceArrivingLate_doesNotOverwriteNewerState() throws Exception {
+    write(TestObjects.heartbeat(device, 5, T0.plusSeconds(600), "198.51.100.7", T0.getEpochSecond() / 60, 1));
+    write(TestObjects.full(device, 4, T0, "203.0.113.5", "bash"));
+    DeviceState s = store().queries().deviceState(device).orElseThrow();
+    assertThat(s.lastSequence()).isEqualTo(5);
+    assertThat(s.lastPublicIp()).isEqualTo("198.51.100.7");
+  }
+
+  @Test
+  void fullInventories_recordWhatAppearedAndDisappeared() throws Exception {
+    write(TestObjects.full(device, 1, T0, "203.0.113.5", "bash", "firefox"));
+    write(TestObjects.full(device, 2, T0.plusSeconds(3600), "203.0.113.5", "bash", "anydesk"));
+    assertThat(store().queries().inventory(device, InventoryKind.PROCESS))
+        .containsExactly("anydesk|/usr/bin/anydesk", "bash|/usr/bin/bash");
+    List<InventoryChange> changes = store().queries().changes(device, T0, T0.plusSeconds(7200)).stream()
+        .filter(c -> c.kind() == InventoryKind.PROCESS).toList();
+    assertThat(changes).filteredOn(InventoryChange::initial).extracting(InventoryChange::itemKey)
+        .containsExactlyInAnyOrder("bash|/usr/bin/bash", "firefox|/usr/bin/firefox");
+    assertThat(changes).filteredOn(c -> !c.initial())
+        .extracting(InventoryChange::itemKey, InventoryChange::appeared, InventoryChange::at)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("anydesk|/usr/bin/anydesk", true, T0.plusSeconds(3600)),
+            org.assertj.core.groups.Tuple.tuple("firefox|/usr/bin/firefox", false, T0.plusSeconds(3600)));
+    assertThat(store().queries().devicesWithItem(InventoryKind.PROCESS, "anydesk|/usr/bin/anydesk")).contains(device);
+  }
+
+  @Test
+  void heartbeat_withoutSlowSections_neverReadsAsEverythingDisappeared() throws Exception {
+    write(TestObjects.full(device, 1, T0, "203.0.113.5", "bash"));
+    write(TestObjects.heartbeat(device, 2, T0.plusSeconds(300), "203.0.113.5", T0.getEpochSecond() / 60, 1));
+    assertThat(store().queries().inventory(device, InventoryKind.PROCESS)).containsExactly("bash|/usr/bin/bash");
+    assertThat(store().queries().changes(device, T0, T0.plusSeconds(600)))
+        .noneMatch(c -> !c.appeared() && c.kind() == InventoryKind.PROCESS);
+  }
+
+  @Test
+  void activity_minutesStoredAndHoursAggregated_resentMinutesNotCountedTwice() throws Exception {
+    long firstMinute = T0.getEpochSecond() / 60; // 09:00
+    write(TestObjects.heartbeat(device, 1, T0.plusSeconds(600), "203.0.113.5", firstMinute, 10));
+    // The agent re-sends an overlapping span in a new report: minutes 5..14.
+    write(TestObjects.heartbeat(device, 2, T0.plusSeconds(900), "203.0.113.5", firstMinute + 5, 10));
+    assertThat(store().queries().activityMinutes(device, T0, T0.plus(Duration.ofHours(1)))).hasSize(15);
+    List<ActivityHour> hours = store().queries().activityHours(device, T0, T0.plus(Duration.ofHours(1)));
+    assertThat(hours).hasSize(1);
+    assertThat(hours.get(0).activeMinutes()).isEqualTo(15);
+    assertThat(hours.get(0).localEvents()).isEqualTo(150);
+    // odd offsets jiggle: minutes 1,3,5,7,9 from the first report, then new minutes 10..14 are offsets 5,7,9
+    assertThat(hours.get(0).jiggleMinutes()).isEqualTo(5 + 3);
+  }
+
+  @Test
+  void activity_isPlacedOnCollectorTimeUsingTheReportedClockOffset() throws Exception {
+    long firstMinute = T0.getEpochSecond() / 60;
+    DeviceReport skewed = TestObjects.heartbeat(device, 1, T0, "203.0.113.5", firstMinute, 1);
+    skewed = new DeviceReport(skewed.deviceId(), 1, skewed.kind(), skewed.observedAt(), skewed.receivedAt(),
+        skewed.publicIp(), "0.1.0", 1, 0, null, null, null, null, null, null, null,
+        new io.telltale.collector.model.Timing(10, 3_600_000L), skewed.activity(), List.of());
+    write(skewed); // device clock one hour ahead
+    assertThat(store().queries().activityMinutes(device, T0.minusSeconds(3600), T0.minusSeconds(3000)))
+        .extracting(ActivityMinute::minute).containsExactly(T0.minusSeconds(3600));
+  }
+
+  @Test
+  void sightings_devicesSharingAKeyAreAnIndexLookup() throws Exception {
+    String other = UUID.randomUUID().toString();
+    String elsewhere = UUID.randomUUID().toString();
+    write(TestObjects.full(device, 1, T0, "203.0.113.77", "bash"));
+    write(TestObjects.full(other, 1, T0.plusSeconds(60), "203.0.113.77", "bash"));
+    write(TestObjects.full(elsewhere, 1, T0.plusSeconds(60), "192.0.2.1", "bash"));
+    assertThat(store().queries().devicesSharing(SightingKind.PUBLIC_IP, "203.0.113.77", T0, T0.plusSeconds(3600)))
+        .extracting(Sighting::deviceId).containsExactlyInAnyOrder(device, other);
+    assertThat(store().queries().devicesSharing(SightingKind.PUBLIC_IP, "203.0.113.77", T0.plusSeconds(7200),
+        T0.plusSeconds(9000))).isEmpty();
+    assertThat(store().queries().sightingsOf(device)).extracting(Sighting::kind)
+        .contains(SightingKind.PUBLIC_IP, SightingKind.GATEWAY_MAC, SightingKind.BSSID, SightingKind.NEIGHBOR_OUI);
+  }
+
+  @Test
+  void sighting_spanWidensWithLaterReports() throws Exception {
+    write(TestObjects.full(device, 1, T0, "203.0.113.9", "bash"));
+    write(TestObjects.heartbeat(device, 2, T0.plusSeconds(900), "203.0.113.9", T0.getEpochSecond() / 60, 1));
+    Sighting s = store().queries().sightingsOf(device).stream().filter(x -> x.kind() == SightingKind.PUBLIC_IP)
+        .findFirst().orElseThrow();
+    assertThat(s.firstSeen()).isEqualTo(T0);
+    assertThat(s.lastSeen()).isEqualTo(T0.plusSeconds(900));
+  }
+
+  @Test
+  void retention_deletesRawRowsButKeepsAggregatesAndHistory() throws Exception {
+    write(TestObjects.full(device, 1, T0, "203.0.113.5", "bash"));
+    write(TestObjects.heartbeat(device, 2, T0.plusSeconds(600), "203.0.113.5", T0.getEpochSecond() / 60, 3));
+    long deleted = store().retention().deleteReceivedBefore(T0.plusSeconds(3600));
+    assertThat(deleted).isGreaterThanOrEqualTo(2 + 3);
+    assertThat(store().queries().reportsOf(device, T0.minusSeconds(1), T0.plusSeconds(3600))).isEmpty();
+    assertThat(store().queries().activityMinutes(device, T0, T0.plusSeconds(3600))).isEmpty();
+    assertThat(store().queries().activityHours(device, T0, T0.plusSeconds(3600))).hasSize(1);
+    assertThat(store().queries().changes(device, T0, T0.plusSeconds(3600))).isNotEmpty();
+    assertThat(store().queries().deviceState(device)).isPresent();
+  }
+
+  @Test
+  void groupCommit_manyConcurrentWrites_allStoredExactlyOnce() throws Exception {
+    List<CompletableFuture<WriteResult>> futures = new ArrayList<>();
+    for (int seq = 1; seq <= 300; seq++) {
+      futures.add(store().writer().write(
+          TestObjects.heartbeat(device, seq, T0.plusSeconds(seq * 60L), "203.0.113.5", T0.getEpochSecond() / 60 + seq, 1)));
+      if (seq % 3 == 0) { // and a duplicate now and then
+        futures.add(store().writer().write(
+            TestObjects.heartbeat(device, seq, T0.plusSeconds(seq * 60L), "203.0.113.5", T0.getEpochSecond() / 60 + seq, 1)));
+      }
+    }
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    assertThat(futures).extracting(CompletableFuture::join).filteredOn(r -> r == WriteResult.STORED).hasSize(300);
+    assertThat(store().queries().reportsOf(device, T0, T0.plusSeconds(400 * 60L))).hasSize(300);
+  }
+
+  // Enrollment, tokens, devices ---------------------------------------------------------------------
+
+  private EnrollmentToken token(String hash, Instant expires, int maxUses) {
+    EnrollmentToken t = new EnrollmentToken(hash.substring(0, 10), hash, T0, expires, maxUses, 0, null);
+    store().tokens().create(t);
+    return t;
+  }
+
+  private static String randomHash() {
+    return HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .substring(0, 64);
+  }
+
+  private NewDevice newDevice(String id) {
+    return new NewDevice(id, T0, "laptop-1", "SER123", OsFamily.WINDOWS, "0.1.0",
+        new IssuedCertificate(UUID.randomUUID().toString().replace("-", ""), id, T0, T0.plus(Duration.ofDays(90)), "ab"));
+  }
+
+  @Test
+  void enroll_consumesUses_thenRefusesUsedUp() {
+    String hash = randomHash();
+    token(hash, T0.plus(Duration.ofDays(7)), 2);
+    assertThat(store().devices().enroll(hash, newDevice(device), T0)).isInstanceOf(EnrollOutcome.Enrolled.class);
+    assertThat(store().devices().enroll(hash, newDevice(UUID.randomUUID().toString()), T0))
+        .isInstanceOf(EnrollOutcome.Enrolled.class);
+    String third = UUID.randomUUID().toString();
+    EnrollOutcome outcome = store().devices().enroll(hash, newDevice(third), T0);
+    assertThat(outcome).isInstanceOfSatisfying(EnrollOutcome.Refused.class, r -> {
+      assertThat(r.reason()).isEqualTo(EnrollOutcome.Reason.USED_UP);
+      assertThat(r.token().uses()).isEqualTo(2);
+    });
+    assertThat(store().devices().find(third)).isEmpty();
+    assertThat(store().devices().find(device)).hasValueSatisfying(d -> assertThat(d.hardwareSerial()).isEqualTo("SER123"));
+  }
+
+  @Test
+  void enroll_expiredRevokedOrUnknownToken_isRefusedWithTheReason() {
+    String expired = randomHash();
+    token(expired, T0.minusSeconds(1), 5);
+    String revoked = randomHash();
+    EnrollmentToken r = token(revoked, T0.plus(Duration.ofDays(1)), 5);
+    assertThat(store().tokens().revoke(r.id(), T0)).isTrue();
+    assertThat(store().tokens().revoke(r.id(), T0)).isFalse();
+    assertThat(((EnrollOutcome.Refused) store().devices().enroll(expired, newDevice(device), T0)).reason())
+        .isEqualTo(EnrollOutcome.Reason.EXPIRED);
+    assertThat(((EnrollOutcome.Refused) store().devices().enroll(revoked, newDevice(device), T0)).reason())
+        .isEqualTo(EnrollOutcome.Reason.REVOKED);
+    assertThat(((EnrollOutcome.Refused) store().devices().enroll(randomHash(), newDevice(device), T0)).reason())
+        .isEqualTo(EnrollOutcome.Reason.UNKNOWN);
+    assertThat(store().devices().find(device)).isEmpty();
+  }
+
+  @Test
+  void devices_revokeAndRenewAreRecorded() {
+    String hash = randomHash();
+    token(hash, T0.plus(Duration.ofDays(7)), 1);
+    store().devices().enroll(hash, newDevice(device), T0);
+    IssuedCertificate renewed = new IssuedCertificate("beef", device, T0, T0.plus(Duration.ofDays(180)), "cd");
+    assertThat(store().devices().recordCertificate(renewed, T0)).isTrue();
+    assertThat(store().devices().revoke(device, T0.plusSeconds(5))).isTrue();
+    DeviceRecord d = store().devices().find(device).orElseThrow();
+    assertThat(d.certSerial()).isEqualTo("beef");
+    assertThat(d.certExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(180)));
+    assertThat(d.revokedAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(store().devices().list()).extracting(DeviceRecord::id).contains(device);
+  }
+
+  @Test
+  void settings_identifierKeyIsGeneratedOnce_andConfigVersionBumpsOnChange() {
+    byte[] first = store().settings().identifierKey(() -> new byte[32]);
+    byte[] second = store().settings().identifierKey(() -> { throw new AssertionError("generated twice"); });
+    assertThat(second).isEqualTo(first);
+    String base = "config-" + UUID.randomUUID();
+    long v1 = store().settings().agentConfigVersion(base, T0);
+    assertThat(store().settings().agentConfigVersion(base, T0)).isEqualTo(v1);
+    assertThat(store().settings().agentConfigVersion(base + "-changed", T0)).isEqualTo(v1 + 1);
+  }
+}
