@@ -1,0 +1,113 @@
+package io.telltale.agent.sim;
+
+import io.telltale.agent.probe.ActivityRecord;
+import io.telltale.agent.sim.Scenario.Activity;
+import io.telltale.agent.sim.Scenario.DeviceState;
+import io.telltale.agent.sim.Scenario.Usb;
+import io.telltale.agent.sim.Scenario.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-minute input as an agent would record it, from the activity schedule in the device's time zone: active
+ * minutes get event counts by input source; idle minutes with a jiggler get its period. Counts are
+ * deterministic (a hash of host name and minute), so a replay gives identical reports.
+ */
+final class ActivityModel {
+
+  private ActivityModel() {}
+
+  static boolean active(Activity a, ZonedDateTime local) {
+    LocalTime time = local.toLocalTime();
+    for (Window w : a.schedule()) {
+      if (w.from().equals(w.to())) {
+        if (w.days().contains(local.getDayOfWeek())) {
+          return true;
+        }
+      } else if (w.from().isBefore(w.to())) {
+        if (w.days().contains(local.getDayOfWeek()) && !time.isBefore(w.from()) && time.isBefore(w.to())) {
+          return true;
+        }
+      } else if ((w.days().contains(local.getDayOfWeek()) && !time.isBefore(w.from()))
+          || (w.days().contains(local.getDayOfWeek().minus(1)) && time.isBefore(w.to()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean activeAt(DeviceTimeline tl, Instant trueTime) {
+    DeviceState s = tl.stateAt(trueTime);
+    return active(s.activity(), trueTime.atZone(s.clock().timezone()));
+  }
+
+  /** Seconds since the last input at true time {@code t} (a jiggler's moves count as input), capped at 14 days. */
+  static long idleSeconds(DeviceTimeline tl, Instant t) {
+    DeviceState s = tl.stateAt(t);
+    Instant minute = t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    if (activeAt(tl, minute)) {
+      return t.getEpochSecond() % 60;
+    }
+    if (s.activity().jiggleSeconds() != null) {
+      return (long) (t.getEpochSecond() % Math.max(1, Math.round(s.activity().jiggleSeconds())));
+    }
+    for (int back = 1; back <= 14 * 24 * 60; back++) {
+      Instant m = minute.minus(Duration.ofMinutes(back));
+      if (activeAt(tl, m)) {
+        return Duration.between(m.plusSeconds(60), t).getSeconds();
+      }
+    }
+    return 14L * 24 * 3600;
+  }
+
+  /**
+   * The record of device-clock minutes [firstMinute, endMinute): each minute's true time is the device
+   * minute minus the skew.
+   */
+  static ActivityRecord record(DeviceTimeline tl, long firstMinute, long endMinute, long skewMs, String seed) {
+    List<ActivityRecord.Minute> minutes = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    for (long m = firstMinute; m < endMinute; m++) {
+      Instant trueTime = Instant.ofEpochMilli(m * 60_000 - skewMs);
+      DeviceState s = tl.stateAt(trueTime);
+      int offset = (int) (m - firstMinute);
+      if (active(s.activity(), trueTime.atZone(s.clock().timezone()))) {
+        int events = 20 + Math.floorMod((seed + m).hashCode(), 100);
+        String input = s.activity().input();
+        boolean externalTurn = input.equals("usb-hid") || (input.equals("mixed") && m % 2 == 1);
+        String hid = externalTurn ? hidSource(s.usb()) : null;
+        if (hid != null) {
+          int idx = sources.indexOf(hid);
+          if (idx < 0) {
+            sources.add(hid);
+            idx = sources.size() - 1;
+          }
+          minutes.add(new ActivityRecord.Minute(offset, 0, 0, events, 0, idx + 1));
+        } else if (input.equals("remote-tool")) {
+          minutes.add(new ActivityRecord.Minute(offset, 0, events, 0, 0, 0));
+        } else if (externalTurn) {
+          minutes.add(new ActivityRecord.Minute(offset, 0, 0, events, 0, 0)); // external, device unknown
+        } else {
+          minutes.add(new ActivityRecord.Minute(offset, events, 0, 0, 0, 0));
+        }
+      } else if (s.activity().jiggleSeconds() != null) {
+        minutes.add(new ActivityRecord.Minute(offset, 0, 0, 0, (int) Math.round(s.activity().jiggleSeconds()), 0));
+      }
+    }
+    return new ActivityRecord(firstMinute, (int) (endMinute - firstMinute), minutes, sources);
+  }
+
+  /** "vvvv:pppp" of the first USB device exposing a keyboard or pointer, or null. */
+  static String hidSource(List<Usb> usb) {
+    for (Usb u : usb) {
+      if (u.interfaces().stream().anyMatch(i -> i.equals("keyboard") || i.startsWith("mouse-"))) {
+        return u.vendorId() + ":" + u.productId();
+      }
+    }
+    return null;
+  }
+}

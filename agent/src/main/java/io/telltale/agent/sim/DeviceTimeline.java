@@ -1,0 +1,67 @@
+package io.telltale.agent.sim;
+
+import io.telltale.agent.sim.Scenario.Change;
+import io.telltale.agent.sim.Scenario.Device;
+import io.telltale.agent.sim.Scenario.DeviceState;
+import io.telltale.agent.sim.Scenario.Network;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A device's world over scenario time: its state at any instant (changes applied in order), and outages. */
+final class DeviceTimeline {
+
+  private final Scenario scenario;
+  private final Device device;
+
+  DeviceTimeline(Scenario scenario, Device device) {
+    this.scenario = scenario;
+    this.device = device;
+  }
+
+  Device device() {
+    return device;
+  }
+
+  Scenario scenario() {
+    return scenario;
+  }
+
+  private Instant at(double hour) {
+    return scenario.start().plus(Duration.ofMillis(Math.round(hour * 3_600_000)));
+  }
+
+  /** State at true (scenario) time {@code t}: every change with at_hour <= t applied in file order. */
+  DeviceState stateAt(Instant t) {
+    DeviceState s = device.initial();
+    for (Change c : device.changes()) {
+      if (!at(c.atHour()).isAfter(t)) {
+        s = c.set().applyTo(s);
+      }
+    }
+    return s;
+  }
+
+  /** True while a change's offline_hours says the device cannot reach the collector. */
+  boolean offlineAt(Instant t) {
+    for (Change c : device.changes()) {
+      if (c.offlineHours() > 0 && !at(c.atHour()).isAfter(t) && at(c.atHour() + c.offlineHours()).isAfter(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The network the collector sees the device from: the VPN's exit network while a VPN is set. */
+  Network exitNetwork(DeviceState s) {
+    return scenario.networks().get(s.vpn() != null ? s.vpn().exitNetwork() : s.network());
+  }
+
+  Network lan(DeviceState s) {
+    return scenario.networks().get(s.network());
+  }
+
+  /** Device clock minus true time at {@code t}, in milliseconds. */
+  long skewMs(Instant t) {
+    return Math.round(stateAt(t).clock().skewSeconds() * 1000);
+  }
+}
