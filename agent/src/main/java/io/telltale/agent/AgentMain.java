@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = AgentVersion.class,
     description = "Telltale endpoint agent: observes this machine and reports to a Telltale collector.",
-    subcommands = {CollectCommand.class})
+    subcommands = {CollectCommand.class, EnrollCommand.class, RunCommand.class, SimulateCommand.class})
 public final class AgentMain {
 
   private AgentMain() {}
