@@ -33,12 +33,14 @@ public final class TestAgent implements AutoCloseable {
 
   public final String deviceId;
   public final X509Certificate certificate;
+  public final PrivateKey privateKey;
   public final ManagedChannel channel;
   public final AgentServiceGrpc.AgentServiceBlockingStub stub;
 
-  private TestAgent(String deviceId, X509Certificate certificate, ManagedChannel channel) {
+  private TestAgent(String deviceId, X509Certificate certificate, PrivateKey privateKey, ManagedChannel channel) {
     this.deviceId = deviceId;
     this.certificate = certificate;
+    this.privateKey = privateKey;
     this.channel = channel;
     this.stub = AgentServiceGrpc.newBlockingStub(channel);
   }
@@ -51,7 +53,7 @@ public final class TestAgent implements AutoCloseable {
       EnrollResponse r = AgentServiceGrpc.newBlockingStub(anonymous).withDeadlineAfter(30, TimeUnit.SECONDS)
           .enroll(enrollRequest(token, csr(kp)));
       X509Certificate cert = certificate(r.getCertificateDer().toByteArray());
-      return new TestAgent(r.getDeviceId(), cert, channel(port, ca, kp.getPrivate(), cert));
+      return new TestAgent(r.getDeviceId(), cert, kp.getPrivate(), channel(port, ca, kp.getPrivate(), cert));
     } finally {
       anonymous.shutdownNow();
     }

@@ -19,6 +19,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** PEM files for keys and certificates. Private keys are written with mode 0600 where POSIX permissions exist. */
 final class Pem {
@@ -34,7 +35,9 @@ final class Pem {
   }
 
   static void writePrivate(Path file, PrivateKey key) throws IOException {
-    String pem = encode(key);
+    // PKCS#8 ("PRIVATE KEY"): the SEC1 form JcaPEMWriter picks for EC keys by default may lack the public
+    // part, and then cannot be read back as a key pair.
+    String pem = encode(new JcaPKCS8Generator(key, null));
     try {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) { // not a POSIX file system: rely on the directory's ACLs
@@ -57,7 +60,7 @@ final class Pem {
         return conv.getPrivateKey(info);
       }
       if (o instanceof PEMKeyPair pair) {
-        return conv.getKeyPair(pair).getPrivate();
+        return conv.getPrivateKey(pair.getPrivateKeyInfo());
       }
       throw new IOException(file + ": not a PEM private key");
     }
