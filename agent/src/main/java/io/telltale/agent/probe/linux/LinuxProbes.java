@@ -3,11 +3,15 @@ package io.telltale.agent.probe.linux;
 import io.telltale.agent.probe.HostRoot;
 import io.telltale.agent.probe.ProbeSet;
 import io.telltale.agent.probe.activity.ActivityCapture;
-import io.telltale.agent.probe.common.Unavailable;
+import io.telltale.agent.probe.common.Memoized;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The Linux probe set. */
 public final class LinuxProbes {
+
+  // Packages and enabled units change on install; an hour is fresh enough and keeps FULL passes cheap.
+  private static final Duration SLOW = Duration.ofHours(1);
 
   private LinuxProbes() {}
 
@@ -16,17 +20,18 @@ public final class LinuxProbes {
     return new ProbeSet(
         new LinuxSystemProbe(root),
         new LinuxProcessProbe(root),
-        Unavailable.probe("software.services", "not implemented yet"),
-        Unavailable.probe("software.installed_apps", "not implemented yet"),
-        Unavailable.probe("software.listeners", "not implemented yet"),
-        Unavailable.probe("hardware.usb", "not implemented yet"),
-        Unavailable.probe("hardware.displays", "not implemented yet"),
-        Unavailable.probe("hardware.input_devices", "not implemented yet"),
-        Unavailable.probe("hardware.capture_devices", "not implemented yet"),
-        Unavailable.probe("network", "not implemented yet"),
-        Unavailable.probe("locale", "not implemented yet"),
-        Unavailable.probe("power", "not implemented yet"),
-        Unavailable.probe("sessions", "not implemented yet"),
-        ActivityCapture.unavailable("not implemented yet"));
+        Memoized.of(new LinuxServiceProbe(root), SLOW, clock),
+        Memoized.of(new LinuxPackageProbe(root), SLOW, clock),
+        new LinuxListenerProbe(root),
+        new LinuxUsbProbe(root),
+        new LinuxDisplayProbe(root),
+        new LinuxInputDeviceProbe(root),
+        new LinuxCaptureProbe(root),
+        new LinuxNetworkProbe(root),
+        new LinuxLocaleProbe(root, clock),
+        new LinuxPowerProbe(root),
+        new LinuxSessionProbe(root, clock),
+        root.isLive() ? new LinuxEvdevCapture(root)
+            : ActivityCapture.unavailable("not recorded for an offline host root"));
   }
 }
