@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * less than {@link #BURST_GAP_MS} apart form a burst (NanoKVM sends two moves 100 ms apart, JetKVM a corner
  * snap of two). A burst is tiny when it is short, every step is small and it ends where it started (relative
  * mode), or ends within a small distance of where the pointer was, or exactly where the previous burst
- * ended (absolute mode). Four consecutive tiny bursts whose start intervals agree within
+ * ended, or (before any position is known) spans only a small area (absolute mode). Four consecutive tiny bursts whose start intervals agree within
  * {@link #toleranceMs} make a jiggle of that period; every burst of the run is then labelled, and later
  * bursts that keep the period are labelled as they close. Any key press, click or larger move ends a run.
  *
@@ -166,6 +166,10 @@ final class JiggleDetector {
     long netY;
     int endX;
     int endY;
+    int minX = Integer.MAX_VALUE;
+    int maxX = Integer.MIN_VALUE;
+    int minY = Integer.MAX_VALUE;
+    int maxY = Integer.MIN_VALUE;
     boolean mixed;
     boolean labelled;
 
@@ -185,6 +189,10 @@ final class JiggleDetector {
       if (e.absolute()) {
         endX = e.x();
         endY = e.y();
+        minX = Math.min(minX, e.x());
+        maxX = Math.max(maxX, e.x());
+        minY = Math.min(minY, e.y());
+        maxY = Math.max(maxY, e.y());
       } else {
         maxStep = Math.max(maxStep, Math.max(Math.abs(e.x()), Math.abs(e.y())));
         netX += e.x();
@@ -204,7 +212,9 @@ final class JiggleDetector {
           && previous.endX == endX && previous.endY == endY;
       boolean nearStart = hadStart
           && Math.abs(endX - startX) <= MAX_ABSOLUTE_NET && Math.abs(endY - startY) <= MAX_ABSOLUTE_NET;
-      return sameEndAsBefore || nearStart;
+      // Where the pointer was before the first burst is unknown: judge that burst by its own extent.
+      boolean smallExtent = !hadStart && maxX - minX <= MAX_ABSOLUTE_NET && maxY - minY <= MAX_ABSOLUTE_NET;
+      return sameEndAsBefore || nearStart || smallExtent;
     }
   }
 }

@@ -1,0 +1,66 @@
+package io.telltale.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.util.JsonFormat;
+import io.telltale.agent.probe.Fixtures;
+import io.telltale.agent.transport.IdentifierHasher;
+import io.telltale.proto.v1.ReportKind;
+import io.telltale.proto.v1.ReportRequest;
+import io.telltale.proto.v1.UsbFunction;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CollectCommandTest {
+
+  @TempDir Path stateDir;
+
+  private String collect(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      assertThat(AgentMain.run(args)).isZero();
+    } finally {
+      System.setOut(original);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void collectOnce_withHostRoot_printsTheFullReportOfThatTree_hashedWithTheStateDirKey() throws Exception {
+    byte[] key = new byte[32];
+    Arrays.fill(key, (byte) 9);
+    Files.write(stateDir.resolve("identifier.key"), key);
+
+    String json = collect("collect", "--once", "--host-root", Fixtures.linuxHost().path().toString(),
+        "--state-dir", stateDir.toString());
+
+    ReportRequest.Builder b = ReportRequest.newBuilder();
+    JsonFormat.parser().merge(json, b);
+    ReportRequest r = b.build();
+    assertThat(r.getKind()).isEqualTo(ReportKind.REPORT_KIND_FULL);
+    assertThat(r.getSequence()).isZero();
+    assertThat(r.getSystem().getHostname()).isEqualTo("lt-0042");
+    assertThat(r.getSoftware().getListenersList()).anyMatch(l -> l.getPort() == 7070);
+    assertThat(r.getHardware().getUsbDevicesList()).anyMatch(d -> d.getVendorId().equals("046d")
+        && d.getFunctionsList().contains(UsbFunction.USB_FUNCTION_MOUSE_ABSOLUTE));
+    assertThat(r.getHardware().getDisplays(0).getMonitorName()).isEqualTo("PiKVM V4 Plus");
+    assertThat(r.getNetwork().getGateway().getMac())
+        .isEqualTo(IdentifierHasher.hashed(key).network("94:83:c4:12:34:56"));
+    assertThat(r.getNetwork().getGateway().getMacOui()).isEqualTo("94:83:c4");
+    assertThat(r.getLocale().getTimezone()).isEqualTo("America/Phoenix");
+    assertThat(r.getPower().getLid()).isEqualTo(io.telltale.proto.v1.LidState.LID_STATE_CLOSED);
+    assertThat(r.getSessions().getSessionsCount()).isEqualTo(2);
+    assertThat(r.hasActivity()).isTrue();
+    assertThat(r.getErrorsList()).anyMatch(e -> e.getProbe().equals("activity")
+        && e.getReason().equals("not recorded for an offline host root"));
+    assertThat(json).doesNotContain("94:83:c4:12:34:56").doesNotContain("3c:22:fb:01:02:03");
+  }
+}
