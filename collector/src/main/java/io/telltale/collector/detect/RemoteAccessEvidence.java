@@ -1,0 +1,162 @@
+package io.telltale.collector.detect;
+
+import io.telltale.collector.detect.catalogue.Catalogue;
+import io.telltale.collector.detect.catalogue.NamePattern;
+import io.telltale.collector.detect.catalogue.RemoteToolFamily;
+import io.telltale.collector.model.SessionFacts;
+import io.telltale.collector.model.SoftwareFacts;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Remote-access tools on a laptop: installed (app, service, launchd job, unit), running (process, by
+ * name, bundle id, signer or PE original name, so renamed binaries still match), listening, and open
+ * remote sessions. Pure; thread-safe.
+ */
+final class RemoteAccessEvidence {
+
+  private final Catalogue catalogue;
+
+  RemoteAccessEvidence(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  void software(SoftwareFacts sw, List<Evidence> out) {
+    for (SoftwareFacts.RunningProcess p : sw.processes()) {
+      for (RemoteToolFamily f : catalogue.remoteTools()) {
+        String how = processMatch(f, p);
+        if (how != null) {
+          out.add(ev(f, "remote.running", "process|" + lower(p.name()),
+              f.family() + " running (" + how + ")", "process", p.name(), "path", p.path(), "signer", p.signer()));
+        }
+      }
+    }
+    for (SoftwareFacts.ServiceEntry s : sw.services()) {
+      String unit = unitName(s.name());
+      for (RemoteToolFamily f : catalogue.remoteTools()) {
+        if (anyMatch(f.services(), unit) || anyMatch(f.services(), s.name())
+            || anyMatch(f.services(), s.displayName())) {
+          String sig = s.running() ? "remote.running" : "remote.installed";
+          out.add(ev(f, sig, "service|" + lower(s.name()),
+              f.family() + " service " + s.name() + (s.running() ? " running" : " enabled"),
+              "service", s.name(), "running", Boolean.toString(s.running())));
+        }
+      }
+    }
+    for (SoftwareFacts.InstalledApp a : sw.installedApps()) {
+      for (RemoteToolFamily f : catalogue.remoteTools()) {
+        boolean byName = f.apps().stream().anyMatch(pat -> pat.matchesProduct(a.name()));
+        if (byName || anyMatch(f.bundleIds(), a.bundleId())) {
+          out.add(ev(f, "remote.installed", "app|" + lower(a.name()),
+              f.family() + " installed (" + a.name() + (a.version().isEmpty() ? "" : " " + a.version()) + ")",
+              "app", a.name(), "version", a.version(), "bundle_id", a.bundleId()));
+        }
+      }
+    }
+    for (SoftwareFacts.ListeningSocket l : sw.listeners()) {
+      String port = l.port() + "/" + l.protocol().name().toLowerCase(Locale.ROOT);
+      for (RemoteToolFamily f : catalogue.remoteTools()) {
+        boolean byProcess = !l.process().isEmpty() && anyMatch(f.processes(), basename(l.process()));
+        boolean byPort = f.listenPorts().contains(port) && (l.process().isEmpty() || byProcess);
+        if (byPort || (byProcess && !f.listenPorts().isEmpty())) {
+          out.add(ev(f, "remote.listening", "listen|" + port,
+              f.family() + " listening on " + port + (l.process().isEmpty() ? "" : " (" + l.process() + ")"),
+              "port", port, "address", l.address(), "process", l.process()));
+        }
+      }
+    }
+  }
+
+  void sessions(SessionFacts sessions, List<Evidence> out) {
+    for (SessionFacts.Session s : sessions.sessions()) {
+      if (s.kind() == SessionFacts.Kind.CONSOLE) {
+        continue;
+      }
+      RemoteToolFamily f = familyOfSession(s);
+      String family = f != null ? f.family() : s.kind() == SessionFacts.Kind.REMOTE_TOOL && !s.tool().isEmpty()
+          ? s.tool() : s.kind().name();
+      if (s.kind() == SessionFacts.Kind.SSH) {
+        continue; // SSH carries no desktop; developers use it daily
+      }
+      out.add(Evidence.of("remote.session", "session|" + lower(family),
+          "remote session via " + family + (s.remoteAddress().isEmpty() ? "" : " from " + s.remoteAddress()),
+          "family", family, "kind", s.kind().name(), "remote_address", s.remoteAddress(),
+          "category", f == null ? "remote-desktop" : f.category(), "weak", f != null && f.weak() ? "true" : "false"));
+    }
+  }
+
+  private @Nullable RemoteToolFamily familyOfSession(SessionFacts.Session s) {
+    String wanted = switch (s.kind()) {
+      case RDP -> "RDP";
+      case SCREEN_SHARING -> "Apple Screen Sharing*";
+      case VNC -> "VNC";
+      default -> null;
+    };
+    for (RemoteToolFamily f : catalogue.remoteTools()) {
+      if (wanted != null ? NamePattern.of(wanted).matches(f.family())
+          : anyMatch(f.sessionTools(), s.tool()) || NamePattern.of(f.family()).matches(s.tool())) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable String processMatch(RemoteToolFamily f, SoftwareFacts.RunningProcess p) {
+    if (anyMatch(f.processes(), basename(p.name())) || anyMatch(f.processes(), basename(p.path()))) {
+      return p.name();
+    }
+    if (anyMatch(f.processes(), p.originalFileName())) {
+      return p.name() + ", original name " + p.originalFileName();
+    }
+    if (anyMatch(f.bundleIds(), p.bundleId())) {
+      return p.name() + ", bundle " + p.bundleId();
+    }
+    if (anyMatch(f.signers(), p.signer())) {
+      return p.name() + ", signed by " + p.signer();
+    }
+    return null;
+  }
+
+  static Evidence ev(RemoteToolFamily f, String signal, String key, String summary, String... kv) {
+    String[] all = new String[kv.length + 10];
+    System.arraycopy(kv, 0, all, 0, kv.length);
+    all[kv.length] = "family";
+    all[kv.length + 1] = f.family();
+    all[kv.length + 2] = "category";
+    all[kv.length + 3] = f.category();
+    all[kv.length + 4] = "dprk_reporting";
+    all[kv.length + 5] = String.join(";", f.dprkReporting());
+    all[kv.length + 6] = "weak";
+    all[kv.length + 7] = Boolean.toString(f.weak());
+    all[kv.length + 8] = "catalogue";
+    all[kv.length + 9] = f.origin();
+    return Evidence.of(signal, lower(f.family()) + "|" + key, summary, all);
+  }
+
+  static boolean anyMatch(List<NamePattern> patterns, String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (NamePattern p : patterns) {
+      if (p.matches(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "chrome-remote-desktop@owen.service" becomes "chrome-remote-desktop@*"-matchable "chrome-remote-desktop@owen". */
+  static String unitName(String name) {
+    return name.endsWith(".service") ? name.substring(0, name.length() - ".service".length()) : name;
+  }
+
+  static String basename(String name) {
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    return slash < 0 ? name : name.substring(slash + 1);
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
