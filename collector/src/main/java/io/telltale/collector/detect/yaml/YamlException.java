@@ -11,8 +11,17 @@ public final class YamlException extends Exception {
   private final transient List<Problem> problems;
 
   public YamlException(List<Problem> problems) {
-    super(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
-    this.problems = List.copyOf(problems);
+    this(sorted(problems), true);
+  }
+
+  private YamlException(List<Problem> sorted, boolean unused) {
+    super(sorted.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+    this.problems = sorted;
+  }
+
+  private static List<Problem> sorted(List<Problem> problems) {
+    return problems.stream().sorted(java.util.Comparator.comparing(Problem::source)
+        .thenComparingInt(Problem::line).thenComparingInt(Problem::column)).toList();
   }
 
   public List<Problem> problems() {
