@@ -23,7 +23,7 @@ final class RemoteSignals {
       Evidence e = r.evidence();
       String family = e.detail("family");
       String category = e.detail("category");
-      if (!Set.of("remote-desktop", "rmm", "vnc", "screen-share").contains(category)) {
+      if (!RemoteToolCategories.remoteControl(category)) {
         tunnels.add(family);
         continue;
       }

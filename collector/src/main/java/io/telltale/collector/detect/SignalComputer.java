@@ -52,6 +52,7 @@ public final class SignalComputer {
     if (korean) {
       ev.add(Evidence.of("locale.korean_ime", "layouts", "keyboard layouts " + layouts));
     }
+    ev.sort(java.util.Comparator.comparing(Evidence::signal).thenComparing(Evidence::key));
     return new Signals(device, employee, remote, input, kvm, capture, jiggler, vpn, geo, clock, hours, continuity,
         posture, agent, cluster, new Signals.LocaleSig(korean, layouts), ev);
   }

@@ -95,12 +95,13 @@ public final class TestObjects {
   // ------------------------------------------------------------------ network
 
   public static NetworkFacts network(String gatewayMac, String bssid, List<NetworkFacts.Neighbor> neighbors) {
-    return new NetworkFacts(List.of(), new NetworkFacts.Gateway("192.168.0.1", gatewayMac, gatewayMac.substring(0, 8), "wlan0"),
-        neighbors, new NetworkFacts.Wifi("hmac:ssid", bssid, bssid.substring(0, 8)), List.of(), List.of());
+    return new NetworkFacts(List.of(), new NetworkFacts.Gateway("192.168.0.1", gatewayMac, "a0:40:a0", "wlan0"),
+        neighbors, new NetworkFacts.Wifi("hmac:ssid", bssid, "a0:40:a0"), List.of(), List.of());
   }
 
   public static NetworkFacts.Neighbor neighbor(String mac, String host) {
-    return new NetworkFacts.Neighbor(mac, mac.substring(0, 8), host);
+    return new NetworkFacts.Neighbor(mac, mac.length() >= 8 && !mac.startsWith("hmac:") ? mac.substring(0, 8)
+        : "8c:79:f5", host);
   }
 
   // ------------------------------------------------------------------ people and places

@@ -1,0 +1,325 @@
+package io.telltale.collector.detect;
+
+import static java.util.Objects.requireNonNull;
+
+import io.telltale.collector.detect.catalogue.Catalogue;
+import io.telltale.collector.detect.geo.CompanyNetworks;
+import io.telltale.collector.detect.geo.IpIntel;
+import io.telltale.collector.detect.policy.Policy;
+import io.telltale.collector.detect.policy.PolicyEvaluator;
+import io.telltale.collector.detect.policy.PolicyRegistry;
+import io.telltale.collector.detect.policy.PolicySet;
+import io.telltale.collector.model.DeviceReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Detection: every acknowledged report is handed to {@link #submit} (never blocks), a worker thread folds it
+ * into the evidence ledger, hour bits and correlation index, then re-evaluates the devices it touched (the
+ * reporting device, and the members of a cluster a new link joined) with the live policy, within about a
+ * second of the acknowledgement. A verdict is a function of stored state and "now" (the injected clock), so a
+ * fast replay and a real-time run agree. Verdict changes go to listeners (alerting) and the history.
+ *
+ * <p>Failure: an exception while processing one report or evaluating one device is counted and logged
+ * (rate-limited); the worker carries on. A full queue drops the hand-off (counted); the report itself is
+ * stored, and the periodic sweep re-evaluates every device.
+ */
+public final class DetectionEngine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DetectionEngine.class);
+  /** Re-evaluating a device at most this often while its reports stream in. */
+  static final Duration DEBOUNCE = Duration.ofMillis(300);
+
+  private final EvidenceExtractor extractor;
+  private final SignalComputer computer;
+  private final Correlator correlator;
+  private final PolicyEvaluator evaluator = new PolicyEvaluator();
+  private final PolicyRegistry policies;
+  private final DetectionRepository repo;
+  private final FleetView fleet;
+  private final Roster roster;
+  private final IpIntel baseIntel;
+  private final Clock clock;
+  private final BlockingQueue<DeviceReport> queue;
+  private final Set<String> dirty = new LinkedHashSet<>();
+  private final Object lock = new Object();
+  private final List<Consumer<Verdict>> listeners = new CopyOnWriteArrayList<>();
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder failures = new LongAdder();
+  private final LongAdder processed = new LongAdder();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean busy;
+  private Thread worker;
+
+  public DetectionEngine(Catalogue catalogue, PolicyRegistry policies, DetectionRepository repo, FleetView fleet,
+      Roster roster, IpIntel intel, Clock clock, int queueCapacity) {
+    this.extractor = new EvidenceExtractor(requireNonNull(catalogue, "catalogue"));
+    this.computer = new SignalComputer(catalogue);
+    this.policies = requireNonNull(policies, "policies");
+    this.repo = requireNonNull(repo, "repo");
+    this.correlator = new Correlator(repo);
+    this.fleet = requireNonNull(fleet, "fleet");
+    this.roster = requireNonNull(roster, "roster");
+    this.baseIntel = requireNonNull(intel, "intel");
+    this.clock = requireNonNull(clock, "clock");
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    policies.addListener(p -> markAllDirty());
+  }
+
+  /** Starts the worker thread. Idempotent. */
+  public void start() {
+    if (running.compareAndSet(false, true)) {
+      worker = new Thread(this::loop, "telltale-detect");
+      worker.setDaemon(true);
+      worker.start();
+    }
+  }
+
+  /** Hands an acknowledged report to detection. Never blocks; a full queue drops it (counted). */
+  public void submit(DeviceReport report) {
+    if (!queue.offer(report)) {
+      dropped.increment();
+      synchronized (lock) {
+        dirty.add(report.deviceId());
+      }
+    }
+  }
+
+  /** Folds one report in and re-evaluates what it touched, on the caller's thread. */
+  public void processNow(DeviceReport report) {
+    synchronized (lock) {
+      process(report);
+    }
+    evaluateDirty();
+  }
+
+  private void loop() {
+    long lastEval = System.nanoTime();
+    while (running.get()) {
+      try {
+        DeviceReport r = queue.poll(50, TimeUnit.MILLISECONDS);
+        busy = true;
+        if (r != null) {
+          synchronized (lock) {
+            process(r);
+          }
+        }
+        if (r == null || System.nanoTime() - lastEval > DEBOUNCE.toNanos()) {
+          evaluateDirty();
+          lastEval = System.nanoTime();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException | Error e) {
+        failures.increment();
+        LOG.warn("detection worker step failed; continuing", e);
+      } finally {
+        busy = false;
+      }
+    }
+  }
+
+  private void process(DeviceReport r) {
+    try {
+      IpIntel intel = intel(policies.current().policy());
+      EvidenceExtractor.Extraction x = extractor.extract(r);
+      Correlator.Keys keys = correlator.keys(r, x, intel);
+      repo.record(x, keys.all(), keys.venue());
+      List<NetworkKey> linkable = keys.all().stream().filter(k -> !keys.venue().contains(k)).toList();
+      Duration window = policies.current().policy().clusterWindow();
+      List<Link> links = correlator.linksFor(r.deviceId(), linkable, x.seenAt(), window, this::personOf);
+      dirty.add(r.deviceId());
+      if (!links.isEmpty()) {
+        repo.upsertLinks(links);
+        Correlator.Component c = correlator.component(r.deviceId(), x.seenAt(), window);
+        if (c != null) {
+          dirty.addAll(c.members());
+        }
+      }
+      processed.increment();
+    } catch (RuntimeException e) {
+      failures.increment();
+      LOG.warn("{} - report {} not processed by detection: {}", r.deviceId(), r.sequence(), e.toString());
+    }
+  }
+
+  private void evaluateDirty() {
+    List<String> todo;
+    synchronized (lock) {
+      todo = new ArrayList<>(dirty);
+      dirty.clear();
+    }
+    for (String id : todo) {
+      evaluate(id);
+    }
+  }
+
+  /** Recomputes one device's verdict now and stores it; empty when the device never reported. */
+  public Optional<Verdict> evaluate(String deviceId) {
+    try {
+      synchronized (lock) {
+        return evaluateLocked(deviceId, clock.instant());
+      }
+    } catch (RuntimeException e) {
+      failures.increment();
+      LOG.warn("{} - evaluation failed: {}", deviceId, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** Recomputes every device (policy change, periodic sweep, end of a replay). */
+  public void evaluateAll() {
+    for (String id : fleet.deviceIds()) {
+      evaluate(id);
+    }
+  }
+
+  private Optional<Verdict> evaluateLocked(String deviceId, Instant now) {
+    Optional<DeviceFacts> f = fleet.facts(deviceId);
+    if (f.isEmpty()) {
+      return Optional.empty();
+    }
+    PolicySet set = policies.current();
+    Policy p = set.policy();
+    DeviceFacts facts = f.get();
+    Employee emp = roster.bySerial(facts.hardwareSerial()).orElse(null);
+    Instant since = now.minus(p.lookback());
+    SignalInput in = new SignalInput(facts, repo.evidence(deviceId, since),
+        repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p),
+        p.approvals(), now, p.lookback(), p.silentAfter());
+    Signals signals = computer.compute(in);
+    Verdict v = evaluator.evaluate(set, signals, emp == null ? "" : emp.id(), now);
+    Optional<Verdict> previous = repo.verdict(deviceId);
+    boolean changed = !v.sameOutcome(previous.orElse(null));
+    repo.saveVerdict(v, changed);
+    if (changed) {
+      if (v.flagged() && (previous.isEmpty() || !previous.get().flagged())) {
+        LOG.info("{} - flagged (score {}, {})", deviceId, v.score(), String.join(", ", v.reasons()));
+      }
+      for (Consumer<Verdict> l : listeners) {
+        try {
+          l.accept(v);
+        } catch (RuntimeException e) {
+          LOG.warn("{} - verdict listener failed: {}", deviceId, e.toString());
+        }
+      }
+    }
+    return Optional.of(v);
+  }
+
+  /** The signals a device has now under the live policy (for the API's "why" view and tests). */
+  public Optional<Signals> signals(String deviceId) {
+    synchronized (lock) {
+      Optional<DeviceFacts> f = fleet.facts(deviceId);
+      if (f.isEmpty()) {
+        return Optional.empty();
+      }
+      Instant now = clock.instant();
+      Policy p = policies.current().policy();
+      Employee emp = roster.bySerial(f.get().hardwareSerial()).orElse(null);
+      Instant since = now.minus(p.lookback());
+      return Optional.of(computer.compute(new SignalInput(f.get(), repo.evidence(deviceId, since),
+          repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p),
+          p.approvals(), now, p.lookback(), p.silentAfter())));
+    }
+  }
+
+  private ClusterView cluster(String deviceId, Instant now, Policy p) {
+    Correlator.Component c = correlator.component(deviceId, now, p.clusterWindow());
+    if (c == null) {
+      return null;
+    }
+    return ClusterViews.of(c, deviceId, now, p.lookback(), repo, fleet, this::personOf, this::hostname);
+  }
+
+  private String personOf(String deviceId) {
+    return fleet.facts(deviceId).flatMap(f -> roster.bySerial(f.hardwareSerial())).map(Employee::id)
+        .orElse("device:" + deviceId);
+  }
+
+  private String hostname(String deviceId) {
+    return fleet.facts(deviceId).map(DeviceFacts::hostname).orElse(deviceId);
+  }
+
+  private IpIntel intel(Policy p) {
+    if (p.knownNetworks().isEmpty() && p.knownAsns().isEmpty()) {
+      return baseIntel;
+    }
+    return new CompanyNetworks(p.knownNetworks(), Set.copyOf(p.knownAsns()), baseIntel);
+  }
+
+  private void markAllDirty() {
+    synchronized (lock) {
+      dirty.addAll(fleet.deviceIds());
+    }
+  }
+
+  /** Waits until every submitted report is processed and every touched device evaluated. */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean idle;
+      synchronized (lock) {
+        idle = queue.isEmpty() && dirty.isEmpty() && !busy;
+      }
+      if (idle) {
+        return true;
+      }
+      Thread.sleep(10); // polling a worker's progress; not a test
+    }
+    return false;
+  }
+
+  public void addListener(Consumer<Verdict> listener) {
+    listeners.add(requireNonNull(listener, "listener"));
+  }
+
+  public DetectionRepository repository() {
+    return repo;
+  }
+
+  public PolicyRegistry policies() {
+    return policies;
+  }
+
+  /** Hand-offs dropped because the queue was full; reports processed; failures (processing or evaluation). */
+  public long dropped() {
+    return dropped.sum();
+  }
+
+  public long processed() {
+    return processed.sum();
+  }
+
+  public long failures() {
+    return failures.sum() + evaluator.failures();
+  }
+
+  @Override
+  public void close() {
+    if (running.compareAndSet(true, false) && worker != null) {
+      worker.interrupt();
+      try {
+        worker.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

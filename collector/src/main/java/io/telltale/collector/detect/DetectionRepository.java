@@ -1,0 +1,46 @@
+package io.telltale.collector.detect;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What detection keeps: the evidence ledger, hour bits, network-key sightings, links, venue marks, verdicts
+ * and their history. All writes are idempotent merges (first/last seen, bitwise OR, set union), so the
+ * stored state does not depend on the order or the number of times a report was processed. Blocking calls;
+ * thread-safe; failures are {@link RuntimeException}s the engine counts and retries on the next report.
+ */
+public interface DetectionRepository {
+
+  /** Merges one report's contribution in one transaction. */
+  void record(EvidenceExtractor.Extraction extraction, List<NetworkKey> keys, Set<NetworkKey> venueKeys);
+
+  /** Evidence of a device last seen at or after {@code since}. */
+  List<EvidenceRecord> evidence(String deviceId, Instant since);
+
+  /** Hour bits of a device with hour start in [from, to). */
+  List<HourBits> hours(String deviceId, Instant from, Instant to);
+
+  /** Devices seen with {@code key} during a span overlapping [from, to]: an index lookup on (kind, value). */
+  List<KeySighting> sharing(NetworkKey key, Instant from, Instant to);
+
+  /** Keys seen at a company network or shared venue (office, hotel, coworking): never link devices. */
+  Set<NetworkKey> venues(Collection<NetworkKey> keys);
+
+  void upsertLinks(List<Link> links);
+
+  /** Links touching the device last seen at or after {@code since}. */
+  List<Link> links(String deviceId, Instant since);
+
+  Optional<Verdict> verdict(String deviceId);
+
+  /** Stores the latest verdict; appends to the history when the outcome changed. */
+  void saveVerdict(Verdict verdict, boolean outcomeChanged);
+
+  List<Verdict> verdicts();
+
+  /** Outcome changes of a device, oldest first. */
+  List<Verdict> history(String deviceId);
+}

@@ -1,0 +1,63 @@
+package io.telltale.collector.detect;
+
+import io.telltale.collector.detect.geo.IpInfo;
+import io.telltale.collector.detect.policy.PolicyRegistry;
+import io.telltale.collector.detect.policy.PolicyVersions;
+import io.telltale.collector.model.DeviceReport;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A detection engine over in-memory parts with a settable clock; reports are processed synchronously. */
+final class EngineFixture {
+
+  final InMemoryFleet fleet = new InMemoryFleet();
+  final InMemoryDetectionRepository repo = new InMemoryDetectionRepository();
+  final Map<String, Employee> roster = new HashMap<>();
+  final Map<String, IpInfo> ips = new HashMap<>();
+  final AtomicReference<Instant> now = new AtomicReference<>(TestObjects.T0);
+  final Clock clock = new Clock() {
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  };
+  final PolicyRegistry policies = PolicyRegistry.start(PolicyVersions.inMemory(), null, clock);
+  private DetectionEngine engine;
+
+  DetectionEngine engine() {
+    if (engine == null) {
+      engine = new DetectionEngine(TestObjects.CATALOGUE, policies, repo, fleet, new Roster(roster),
+          TestObjects.intel(ips), clock, 1000);
+    }
+    return engine;
+  }
+
+  /** Assigns the device built by {@code TestObjects.report(deviceId)} to an employee. */
+  void assign(String deviceId, Employee e) {
+    roster.put("SN-" + deviceId, e);
+  }
+
+  void feed(DeviceReport r) {
+    fleet.merge(r);
+    engine().processNow(r);
+  }
+
+  Verdict verdictAt(String deviceId, Instant at) {
+    now.set(at);
+    return engine().evaluate(deviceId).orElseThrow();
+  }
+}
