@@ -7,6 +7,7 @@ import io.telltale.agent.probe.ProbeException;
 import io.telltale.agent.probe.common.AbstractProbe;
 import io.telltale.agent.probe.common.Command;
 import io.telltale.agent.probe.common.JvmInterfaces;
+import io.telltale.agent.probe.common.NeighborTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,18 +44,7 @@ final class MacosNetworkProbe extends AbstractProbe<NetworkFacts> {
     List<NetworkFacts.NetworkInterface> interfaces = JvmInterfaces.list(kinds, ports == null ? Map.of() : ports);
     String[] route = part("gateway", failures, () -> parseRouteGet(Command.run("route", "-n", "get", "default")));
     List<String[]> arp = part("neighbors", failures, () -> parseArp(Command.run("arp", "-an")));
-    NetworkFacts.Gateway gateway = null;
-    List<NetworkFacts.Neighbor> neighbors = new ArrayList<>();
-    for (String[] a : arp == null ? List.<String[]>of() : arp) {
-      if (route != null && a[0].equals(route[0])) {
-        gateway = new NetworkFacts.Gateway(route[0], a[1], route[1]);
-      } else {
-        neighbors.add(new NetworkFacts.Neighbor(a[1], ""));
-      }
-    }
-    if (gateway == null && route != null) {
-      gateway = new NetworkFacts.Gateway(route[0], "", route[1]);
-    }
+    NeighborTable table = new NeighborTable(route, arp == null ? List.of() : arp);
     List<String> dns = part("dns", failures, () -> parseScutilDns(Command.run("scutil", "--dns")));
     NetworkFacts.Wifi wifi = null;
     if (wifiDevice != null) {
@@ -62,7 +52,7 @@ final class MacosNetworkProbe extends AbstractProbe<NetworkFacts> {
       wifi = part("wifi", failures, () -> parseIpconfigSummary(Command.run("ipconfig", "getsummary", dev)));
     }
     List<String> vpns = part("vpn", failures, () -> parseScutilNc(Command.run("scutil", "--nc", "list")));
-    return new NetworkFacts(interfaces, gateway, neighbors, wifi, dns == null ? List.of() : dns,
+    return new NetworkFacts(interfaces, table.gateway(), table.neighbors(), wifi, dns == null ? List.of() : dns,
         vpns == null ? List.of() : vpns);
   }
 
