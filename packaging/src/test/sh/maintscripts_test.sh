@@ -82,6 +82,7 @@ agent_state_fixture() {
   mkdir -p "$DPKG_ROOT/var/lib/telltale/spool" "$DPKG_ROOT/etc/telltale"
   echo key > "$DPKG_ROOT/var/lib/telltale/client.key"
   echo "TELLTALE_ENROLL_TOKEN=t" > "$DPKG_ROOT/etc/telltale/enroll.env"
+  echo "-----BEGIN CERTIFICATE-----" > "$DPKG_ROOT/etc/telltale/ca.crt"
 }
 
 test_agent_postrm_remove_keepsStateForReinstall() {
