@@ -60,11 +60,15 @@ final class CollectCommand implements Callable<Integer> {
         .setKind(ReportKind.REPORT_KIND_FULL)
         .setObservedAtMs(now.toEpochMilli())
         .setAgentVersion(AgentVersion.current());
+    long started = System.nanoTime();
     try (ProbeSource source = Probes.forCurrentPlatform(root, Clock.systemUTC())) {
       Observations obs = source.observe(now, true);
       ActivityRecord activity = source.drainActivity(now);
       ObservationMapper.fill(report, obs, activity, hasher);
     }
+    err.println("collect: observed in " + (System.nanoTime() - started) / 1_000_000 + " ms, "
+        + report.getErrorsCount() + " probe failures (see \"errors\")");
+    err.flush();
     PrintWriter out = spec.commandLine().getOut();
     out.println(JsonFormat.printer().print(report));
     out.flush();

@@ -42,7 +42,9 @@ final class LinuxListenerProbe extends AbstractProbe<List<ListeningSocket>> {
     sockets.addAll(parseProcNet(root.readOr("/proc/net/tcp6", ""), Protocol.TCP));
     sockets.addAll(parseProcNet(root.readOr("/proc/net/udp", ""), Protocol.UDP));
     sockets.addAll(parseProcNet(root.readOr("/proc/net/udp6", ""), Protocol.UDP));
-    Map<Long, String> owners = sockets.isEmpty() ? Map.of() : socketOwners();
+    Set<Long> inodes = new java.util.HashSet<>();
+    sockets.forEach(s -> inodes.add(s.inode()));
+    Map<Long, String> owners = sockets.isEmpty() ? Map.of() : socketOwners(inodes);
     Set<ListeningSocket> out = new LinkedHashSet<>();
     for (Socket s : sockets) {
       out.add(new ListeningSocket(s.port(), s.protocol(), s.address(), owners.getOrDefault(s.inode(), "")));
@@ -102,7 +104,7 @@ final class LinuxListenerProbe extends AbstractProbe<List<ListeningSocket>> {
   }
 
   /** socket inode → executable name, from /proc/<pid>/fd links "socket:[inode]". */
-  private Map<Long, String> socketOwners() {
+  private Map<Long, String> socketOwners(Set<Long> wanted) {
     Map<Long, String> out = new HashMap<>();
     List<String> pids;
     try {
@@ -128,8 +130,14 @@ final class LinuxListenerProbe extends AbstractProbe<List<ListeningSocket>> {
             String exe = LinuxProcessProbe.stripDeleted(root.readLink("/proc/" + pid + "/exe"));
             name = exe.isEmpty() ? root.readOr("/proc/" + pid + "/comm", "") : LinuxUsbProbe.baseName(exe);
           }
-          out.putIfAbsent(Parse.toLong(link.substring(8), 0), name);
+          long inode = Parse.toLong(link.substring(8), 0);
+          if (wanted.contains(inode)) {
+            out.putIfAbsent(inode, name);
+          }
         }
+      }
+      if (out.size() == wanted.size()) {
+        break; // every listener attributed: skip the remaining processes
       }
     }
     return out;

@@ -49,15 +49,22 @@ final class LinuxPackageProbe extends AbstractProbe<List<InstalledApp>> {
     return out;
   }
 
-  /** Packages whose Status is "install ok installed", with version and maintainer. */
+  /** Packages whose Status is "install ok installed", with version and maintainer (e-mail dropped). */
   static List<InstalledApp> parseDpkgStatus(String text) {
+    // A desktop's status file is several MB: scan lines by index, no regex, no per-line arrays.
     List<InstalledApp> out = new ArrayList<>();
     String pkg = "";
     String version = "";
     String maintainer = "";
     boolean installed = false;
-    for (String line : (text + "\n\n").split("\n")) {
-      if (line.isEmpty()) {
+    int pos = 0;
+    int n = text.length();
+    while (pos <= n) {
+      int eol = text.indexOf('\n', pos);
+      if (eol < 0) {
+        eol = n;
+      }
+      if (eol == pos) { // blank line: end of a stanza
         if (installed && !pkg.isEmpty()) {
           out.add(new InstalledApp(pkg, version, pkg, maintainer));
         }
@@ -65,15 +72,24 @@ final class LinuxPackageProbe extends AbstractProbe<List<InstalledApp>> {
         version = "";
         maintainer = "";
         installed = false;
-      } else if (line.startsWith("Package: ")) {
-        pkg = line.substring(9).trim();
-      } else if (line.startsWith("Version: ")) {
-        version = line.substring(9).trim();
-      } else if (line.startsWith("Maintainer: ")) {
-        maintainer = line.substring(12).trim().replaceAll("\\s*<[^>]*>", "");
-      } else if (line.startsWith("Status: ")) {
-        installed = line.endsWith(" installed") && line.contains(" ok ");
+      } else if (text.startsWith("Package: ", pos)) {
+        pkg = text.substring(pos + 9, eol).trim();
+      } else if (text.startsWith("Version: ", pos)) {
+        version = text.substring(pos + 9, eol).trim();
+      } else if (text.startsWith("Maintainer: ", pos)) {
+        int lt = text.indexOf('<', pos);
+        maintainer = text.substring(pos + 12, lt > 0 && lt < eol ? lt : eol).trim();
+      } else if (text.startsWith("Status: ", pos)) {
+        String status = text.substring(pos + 8, eol).trim();
+        installed = status.endsWith(" installed") && status.contains(" ok ");
       }
+      if (eol == n) {
+        break;
+      }
+      pos = eol + 1;
+    }
+    if (installed && !pkg.isEmpty()) {
+      out.add(new InstalledApp(pkg, version, pkg, maintainer));
     }
     return out;
   }
