@@ -23,6 +23,8 @@ public final class MacosProbes {
   // cheap while still noticing an IP-KVM within the hour it was plugged in.
   private static final Duration SLOW = Duration.ofHours(1);
   private static final Duration HARDWARE = Duration.ofMinutes(10);
+  // The agent observes every cycle; the network commands are cheap on their own but add up across a day.
+  private static final Duration NETWORK = Duration.ofMinutes(5);
 
   private MacosProbes() {}
 
@@ -40,7 +42,7 @@ public final class MacosProbes {
         Memoized.of(new MacosInputProbes(), HARDWARE, clock),
         Unavailable.<List<CaptureDevice>>probe("hardware.capture_devices",
             "not implemented on macOS (AVCaptureDevice needs native code)"),
-        new MacosNetworkProbe(),
+        Memoized.of(new MacosNetworkProbe(), NETWORK, clock),
         new JvmLocaleProbe(clock, () -> MacosLocale.parseInputSources(
             Command.run("defaults", "read", "com.apple.HIToolbox", "AppleEnabledInputSources"))),
         new MacosPowerProbe(),

@@ -23,6 +23,8 @@ public final class WindowsProbes {
   // ten minutes keeps a newly plugged IP-KVM from going unseen for long.
   private static final Duration SLOW = Duration.ofHours(1);
   private static final Duration HARDWARE = Duration.ofMinutes(10);
+  // The agent observes every cycle; the network commands are cheap on their own but add up across a day.
+  private static final Duration NETWORK = Duration.ofMinutes(5);
 
   private WindowsProbes() {}
 
@@ -41,7 +43,7 @@ public final class WindowsProbes {
             "not implemented on Windows (pointer modes are in the USB functions)"),
         Unavailable.<List<CaptureDevice>>probe("hardware.capture_devices",
             "not implemented on Windows (Media Foundation needs native code)"),
-        new WindowsNetworkProbe(),
+        Memoized.of(new WindowsNetworkProbe(), NETWORK, clock),
         new JvmLocaleProbe(clock, () -> WindowsSoftwareProbes.parseLanguageList(
             PowerShell.run("Get-WinUserLanguageList | Select-Object LanguageTag | ConvertTo-Json"))),
         new WindowsPowerProbe(oshi),
