@@ -15,6 +15,7 @@ import io.telltale.collector.jobs.FleetJobs;
 import io.telltale.collector.jobs.RetentionJob;
 import io.telltale.collector.pki.CertificateAuthority;
 import io.telltale.collector.pki.DeviceEnrollment;
+import io.telltale.collector.review.ReviewServices;
 import io.telltale.collector.store.TelemetryStore;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,9 +40,11 @@ public final class Collector implements AutoCloseable {
   private final IngestPipeline pipeline;
   private final AgentServiceImpl agentService;
   private final FleetJobs fleetJobs;
+  private final ReviewServices review;
 
   private Collector(CollectorConfig config, TelemetryStore store, CertificateAuthority ca, Clock clock,
-      Function<TelemetryStore, StoredReportListener> listener, IngestMetrics metrics) {
+      Function<TelemetryStore, StoredReportListener> listener, IngestMetrics metrics,
+      Function<TelemetryStore, ReviewServices.Detection> detection) {
     this.config = config;
     this.store = store;
     this.ca = ca;
@@ -55,6 +58,7 @@ public final class Collector implements AutoCloseable {
     this.fleetJobs = new FleetJobs(store.leaderElection(FLEET_JOBS), config.fleet().leaderPoll());
     fleetJobs.schedule("retention", config.retention().interval(),
         new RetentionJob(store.retention(), config.retention().rawData(), clock));
+    this.review = new ReviewServices(store, detection.apply(store), clock);
   }
 
   /**
@@ -65,9 +69,19 @@ public final class Collector implements AutoCloseable {
   public static Collector create(CollectorConfig config, Clock clock,
       Function<TelemetryStore, StoredReportListener> listener, IngestMetrics metrics) throws IOException {
     requireNonNull(config, "config");
+    return create(config, clock, listener, metrics, store -> ReviewServices.Detection.NONE);
+  }
+
+  /**
+   * As above, with what detection gives the console and API ({@code store -> Detection.NONE} for nothing).
+   */
+  public static Collector create(CollectorConfig config, Clock clock,
+      Function<TelemetryStore, StoredReportListener> listener, IngestMetrics metrics,
+      Function<TelemetryStore, ReviewServices.Detection> detection) throws IOException {
+    requireNonNull(config, "config");
     CertificateAuthority ca = CertificateAuthority.loadOrCreate(config.pki().dir(), clock);
     TelemetryStore store = StoreSelector.open(config);
-    return new Collector(config, store, ca, clock, listener, metrics);
+    return new Collector(config, store, ca, clock, listener, metrics, detection);
   }
 
   public CollectorConfig config() {
@@ -92,6 +106,11 @@ public final class Collector implements AutoCloseable {
 
   public AgentServiceImpl agentService() {
     return agentService;
+  }
+
+  /** The analyst and administrator use cases behind the console, the REST API and the CLI. */
+  public ReviewServices review() {
+    return review;
   }
 
   /** Where other components schedule fleet-wide periodic work. Call {@link FleetJobs#start()} once serving. */

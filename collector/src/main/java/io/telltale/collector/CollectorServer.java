@@ -10,12 +10,14 @@ import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import io.netty.handler.ssl.ClientAuth;
 import io.telltale.collector.config.TrustedProxies;
+import io.telltale.collector.review.api.RestApi;
 import io.telltale.collector.store.CheckResult;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The collector's single port: TLS with optional client certificates, gRPC {@code AgentService}, and a
- * health endpoint. REST API and web console add their services in {@link #configureServices}.
+ * The collector's single port: TLS with optional client certificates, gRPC {@code AgentService}, a
+ * health endpoint, the REST API under {@code /api/v1} and the web console.
  */
 public final class CollectorServer {
 
@@ -52,6 +54,7 @@ public final class CollectorServer {
       return HttpResponse.of(check.ok() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, MediaType.PLAIN_TEXT_UTF_8,
           check.ok() ? "ok\n" : "store: " + check.error() + "\n");
     }, ctx.blockingTaskExecutor())));
+    RestApi.configure(sb, collector.review(), Map.of("store", () -> collector.store().check()));
   }
 
   /** Builds (does not start) the server on {@code port} (0 = ephemeral). */

@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
     server.start().join();
     collector.fleetJobs().start();
     logger.info("serving on port {} ({} store)", server.activeLocalPort(), cfg.store().type());
+    System.out.println("Console: https://localhost:" + server.activeLocalPort() + "/");
+    if (health.ok()) {
+      FirstAdmin.bootstrap(collector, System.out);
+    }
     server.whenClosed().join();
     return 0;
   }

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import io.telltale.collector.review.ReviewServices;
+import io.telltale.collector.store.TelemetryStore;
 
 /** A collector served on an ephemeral loopback port through the production wiring. */
 public final class CollectorFixture implements AutoCloseable {
@@ -29,11 +32,17 @@ public final class CollectorFixture implements AutoCloseable {
   /** {@code env} uses the real override names, e.g. TELLTALE_STORE_TYPE; data lives in {@code dataDir}. */
   public static CollectorFixture start(Path dataDir, Map<String, String> env, Clock clock, StoredReportListener listener)
       throws Exception {
+    return start(dataDir, env, clock, listener, store -> ReviewServices.Detection.NONE);
+  }
+
+  /** As above, with what detection shows the console and API. */
+  public static CollectorFixture start(Path dataDir, Map<String, String> env, Clock clock, StoredReportListener listener,
+      Function<TelemetryStore, ReviewServices.Detection> detection) throws Exception {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("TELLTALE_DATA_DIR", dataDir.toString());
     all.putIfAbsent("TELLTALE_SERVER_PORT", "0");
     CollectorConfig config = CollectorConfigLoader.load(null, all);
-    Collector collector = Collector.create(config, clock, store -> listener, IngestMetrics.NOOP);
+    Collector collector = Collector.create(config, clock, store -> listener, IngestMetrics.NOOP, detection);
     Server server = CollectorServer.build(collector, 0);
     server.start().join();
     collector.fleetJobs().start();

@@ -10,7 +10,7 @@ import java.util.List;
 /** Everything {@code collector.yml} and the environment say, validated. Built only by {@link CollectorConfigLoader}. */
 public record CollectorConfig(
     Server server, Path dataDir, Pki pki, Store store, Ingest ingest, AgentConfigTemplate agent, Retention retention,
-    Fleet fleet) {
+    Fleet fleet, Admin admin) {
 
   public CollectorConfig {
     requireNonNull(server, "server");
@@ -21,6 +21,7 @@ public record CollectorConfig(
     requireNonNull(agent, "agent");
     requireNonNull(retention, "retention");
     requireNonNull(fleet, "fleet");
+    requireNonNull(admin, "admin");
   }
 
   /** @param tlsNames DNS names and IP literals the server certificate is valid for */
@@ -58,4 +59,19 @@ public record CollectorConfig(
 
   /** How often a collector tries to take or confirm leadership of fleet-wide jobs. */
   public record Fleet(Duration leaderPoll) {}
+
+  /**
+   * The first administrator. {@code initialPassword} is used only when the store has no user at all ("" =
+   * generate one and print it once); usually given as {@code TELLTALE_ADMIN_PASSWORD}.
+   */
+  public record Admin(String initialPassword) {
+    public Admin {
+      requireNonNull(initialPassword, "initialPassword");
+    }
+
+    @Override
+    public String toString() {
+      return "Admin[initialPassword=" + (initialPassword.isEmpty() ? "" : "***") + "]";
+    }
+  }
 }

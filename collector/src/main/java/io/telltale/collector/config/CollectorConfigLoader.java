@@ -60,6 +60,7 @@ public final class CollectorConfigLoader {
     DEFAULTS.put("retention.raw_days", "90");
     DEFAULTS.put("retention.interval_minutes", "60");
     DEFAULTS.put("fleet.leader_poll_seconds", "5");
+    DEFAULTS.put("admin.password", "");
   }
 
   private CollectorConfigLoader() {}
@@ -211,7 +212,16 @@ public final class CollectorConfigLoader {
               number("agent.memory_limit_bytes", 0, Long.MAX_VALUE)),
           new CollectorConfig.Retention(Duration.ofDays(number("retention.raw_days", 1, 36_500)),
               Duration.ofMinutes(number("retention.interval_minutes", 1, 1440))),
-          new CollectorConfig.Fleet(Duration.ofSeconds(number("fleet.leader_poll_seconds", 1, 300))));
+          new CollectorConfig.Fleet(Duration.ofSeconds(number("fleet.leader_poll_seconds", 1, 300))),
+          new CollectorConfig.Admin(adminPassword()));
+    }
+
+    private String adminPassword() {
+      String pw = string("admin.password");
+      if (!pw.isEmpty() && pw.length() < 12) {
+        throw new IllegalArgumentException("admin.password: " + pw.length() + " characters (expected: at least 12)");
+      }
+      return pw;
     }
   }
 }

@@ -2,7 +2,8 @@ package io.telltale.collector.store;
 
 /**
  * Everything the collector keeps: devices and their certificates, enrollment tokens, raw reports, current
- * device state, change history, activity, network sightings and fleet settings.
+ * device state, change history, activity, network sightings, fleet settings, and the review side: users,
+ * API tokens, sessions, audit log, triage and roster.
  *
  * <p>Building a store performs no I/O: the connection pool, the schema migration and the writer thread
  * start on first use. {@link #check()} is cheap, safe to repeat and never throws. {@link #close()} is
@@ -23,6 +24,18 @@ public interface TelemetryStore extends AutoCloseable {
   TelemetryQueries queries();
 
   Retention retention();
+
+  /** Console and API users, API tokens and console sessions. */
+  AccessRepository access();
+
+  /** The append-only audit log of analyst and administrator actions. */
+  AuditLog audit();
+
+  /** Analysts' triage state and notes per device. */
+  TriageRepository triage();
+
+  /** The HR roster (who a laptop belongs to and where they declared they work). */
+  RosterRepository roster();
 
   /**
    * A fresh leader election for fleet-wide periodic jobs named {@code name}: exactly one holder among all

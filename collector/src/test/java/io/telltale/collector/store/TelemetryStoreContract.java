@@ -270,4 +270,108 @@ public abstract class TelemetryStoreContract {
     assertThat(store().settings().agentConfigVersion(base, T0)).isEqualTo(v1);
     assertThat(store().settings().agentConfigVersion(base + "-changed", T0)).isEqualTo(v1 + 1);
   }
+
+  // Review side: users, API tokens, sessions, audit, triage, roster --------------------------------------
+
+  private static String unique(String prefix) {
+    return prefix + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void users_createFindUpdate_andNameTakenOnce() {
+    String name = unique("u");
+    UserAccount u = new UserAccount(name, "viewer", "$argon2id$x", T0, null, 0, null);
+    assertThat(store().access().createUser(u)).isTrue();
+    assertThat(store().access().createUser(u)).isFalse();
+    assertThat(store().access().anyUser()).isTrue();
+    assertThat(store().access().findUser(name)).contains(u);
+    assertThat(store().access().updateUser(name, "admin", "$argon2id$y", T0.plusSeconds(5))).isTrue();
+    UserAccount after = store().access().findUser(name).orElseThrow();
+    assertThat(after.role()).isEqualTo("admin");
+    assertThat(after.passwordHash()).isEqualTo("$argon2id$y");
+    assertThat(after.disabledAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(store().access().updateUser(unique("nobody"), "admin", "h", null)).isFalse();
+  }
+
+  @Test
+  void loginFailures_lockAtTheLimit_andSuccessClears() {
+    String name = unique("u");
+    store().access().createUser(new UserAccount(name, "viewer", "h", T0, null, 0, null));
+    Instant until = T0.plusSeconds(900);
+    assertThat(store().access().recordLoginFailure(name, 3, until).orElseThrow().failedLogins()).isEqualTo(1);
+    store().access().recordLoginFailure(name, 3, until);
+    UserAccount locked = store().access().recordLoginFailure(name, 3, until).orElseThrow();
+    assertThat(locked.lockedUntil()).isEqualTo(until);
+    assertThat(locked.failedLogins()).isZero();
+    store().access().recordLoginSuccess(name);
+    assertThat(store().access().findUser(name).orElseThrow().lockedUntil()).isNull();
+  }
+
+  @Test
+  void apiTokens_foundByHashOnly_revokedOnce_touched() {
+    String id = unique("t");
+    ApiTokenRecord t = new ApiTokenRecord(id, "hash-" + id, "ci", "admin", "viewer", T0, null, null, null);
+    store().access().createApiToken(t);
+    assertThat(store().access().findApiTokenByHash("hash-" + id)).contains(t);
+    assertThat(store().access().apiTokens()).contains(t);
+    store().access().touchApiToken(id, T0.plusSeconds(60));
+    assertThat(store().access().findApiTokenByHash("hash-" + id).orElseThrow().lastUsedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(store().access().revokeApiToken(id, T0.plusSeconds(120))).isTrue();
+    assertThat(store().access().revokeApiToken(id, T0.plusSeconds(180))).isFalse();
+    assertThat(store().access().findApiTokenByHash("hash-" + id).orElseThrow().activeAt(T0.plusSeconds(200))).isFalse();
+  }
+
+  @Test
+  void sessions_createFindDelete_andExpire() {
+    String user = unique("u");
+    ConsoleSession a = new ConsoleSession(unique("h"), user, "csrf", T0, T0.plusSeconds(60));
+    ConsoleSession b = new ConsoleSession(unique("h"), user, "csrf", T0, T0.plusSeconds(3600));
+    store().access().createSession(a);
+    store().access().createSession(b);
+    assertThat(store().access().findSession(a.idHash())).contains(a);
+    assertThat(store().access().deleteExpiredSessions(T0.plusSeconds(61))).isGreaterThanOrEqualTo(1);
+    assertThat(store().access().findSession(a.idHash())).isEmpty();
+    assertThat(store().access().deleteSessionsOf(user)).isEqualTo(1);
+    assertThat(store().access().findSession(b.idHash())).isEmpty();
+  }
+
+  @Test
+  void audit_appendsWithIncreasingIds_andFiltersNewestFirst() {
+    String actor = unique("a");
+    long first = store().audit().append(new AuditEntry(0, T0, actor, "triage.set", "dev-1", "{\"state\":\"NEW\"}",
+        "{\"state\":\"INVESTIGATING\"}", "127.0.0.1"));
+    long second = store().audit().append(new AuditEntry(0, T0.plusSeconds(1), actor, "policy.apply", "v2", "", "",
+        "127.0.0.1"));
+    assertThat(second).isGreaterThan(first);
+    List<AuditEntry> mine = store().audit().list(actor, null, null, null, 0, 10);
+    assertThat(mine).extracting(AuditEntry::action).containsExactly("policy.apply", "triage.set");
+    assertThat(mine.get(1).before()).isEqualTo("{\"state\":\"NEW\"}");
+    assertThat(mine.get(1).sourceIp()).isEqualTo("127.0.0.1");
+    assertThat(store().audit().list(actor, "triage.", null, null, 0, 10)).hasSize(1);
+    assertThat(store().audit().list(actor, null, T0.plusSeconds(1), null, 0, 10)).hasSize(1);
+    assertThat(store().audit().list(actor, null, null, null, 1, 10)).hasSize(1);
+  }
+
+  @Test
+  void triage_upsertsAndKeepsNotesInOrder() {
+    store().triage().put(new TriageRecord(device, "INVESTIGATING", "", T0, "alice"));
+    store().triage().put(new TriageRecord(device, "CONFIRMED", "bob", T0.plusSeconds(5), "alice"));
+    assertThat(store().triage().find(device).orElseThrow().state()).isEqualTo("CONFIRMED");
+    assertThat(store().triage().all()).extracting(TriageRecord::deviceId).contains(device);
+    long n1 = store().triage().addNote(new TriageNote(0, device, "alice", "first", T0));
+    long n2 = store().triage().addNote(new TriageNote(0, device, "bob", "second", T0.plusSeconds(1)));
+    assertThat(n2).isGreaterThan(n1);
+    assertThat(store().triage().notes(device)).extracting(TriageNote::body).containsExactly("first", "second");
+  }
+
+  @Test
+  void roster_replaceAll_swapsTheWholeRoster() {
+    RosterEmployee ada = new RosterEmployee("e1", "Ada", "ada@example.com", "US", "TX", "America/Chicago",
+        List.of("SER-1", "SER-2"), List.of("ada-lap"), List.of("eng", "it-support"));
+    store().roster().replaceAll(List.of(ada), T0);
+    assertThat(store().roster().list()).containsExactly(ada);
+    RosterEmployee bob = new RosterEmployee("e2", "Bob", "", "", "", "", List.of("SER-3"), List.of(), List.of());
+    store().roster().replaceAll(List.of(bob), T0.plusSeconds(1));
+    assertThat(store().roster().list()).containsExactly(bob);
+  }
 }

@@ -42,4 +42,16 @@ final class Json {
       throw new IllegalStateException("cannot read stored " + type.getSimpleName(), e);
     }
   }
+
+  /** A JSON object of strings ({@code {}} when the text is empty). */
+  static java.util.Map<String, String> readStringMap(String text) {
+    if (text.isEmpty()) {
+      return java.util.Map.of();
+    }
+    try {
+      return MAPPER.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read stored JSON object", e);
+    }
+  }
 }

@@ -2,15 +2,19 @@ package io.telltale.collector.store.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.telltale.collector.store.AccessRepository;
+import io.telltale.collector.store.AuditLog;
 import io.telltale.collector.store.CheckResult;
 import io.telltale.collector.store.DeviceRepository;
 import io.telltale.collector.store.FleetSettings;
 import io.telltale.collector.store.LeaderElection;
 import io.telltale.collector.store.ReportWriter;
 import io.telltale.collector.store.Retention;
+import io.telltale.collector.store.RosterRepository;
 import io.telltale.collector.store.TelemetryQueries;
 import io.telltale.collector.store.TelemetryStore;
 import io.telltale.collector.store.TokenRepository;
+import io.telltale.collector.store.TriageRepository;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -24,6 +28,10 @@ public final class SqlTelemetryStore implements TelemetryStore {
   private final SqlSettings settings;
   private final SqlQueries queries;
   private final SqlRetention retention;
+  private final SqlAccess access;
+  private final SqlAudit audit;
+  private final SqlTriage triage;
+  private final SqlRoster roster;
   private final Function<String, LeaderElection> elections;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -43,6 +51,10 @@ public final class SqlTelemetryStore implements TelemetryStore {
     this.settings = new SqlSettings(db);
     this.queries = new SqlQueries(db);
     this.retention = new SqlRetention(db);
+    this.access = new SqlAccess(db);
+    this.audit = new SqlAudit(db);
+    this.triage = new SqlTriage(db);
+    this.roster = new SqlRoster(db);
     this.elections = requireNonNull(elections, "elections");
   }
 
@@ -74,6 +86,26 @@ public final class SqlTelemetryStore implements TelemetryStore {
   @Override
   public Retention retention() {
     return retention;
+  }
+
+  @Override
+  public AccessRepository access() {
+    return access;
+  }
+
+  @Override
+  public AuditLog audit() {
+    return audit;
+  }
+
+  @Override
+  public TriageRepository triage() {
+    return triage;
+  }
+
+  @Override
+  public RosterRepository roster() {
+    return roster;
   }
 
   @Override

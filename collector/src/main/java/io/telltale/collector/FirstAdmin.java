@@ -1,0 +1,26 @@
+package io.telltale.collector;
+
+import io.telltale.collector.review.auth.UserAdmin;
+import java.io.PrintStream;
+
+/** Creates the first administrator on a store without users and prints its password once. */
+final class FirstAdmin {
+
+  private FirstAdmin() {}
+
+  /** Returns the password when an administrator was created now (null when users already existed). */
+  static @org.jspecify.annotations.Nullable String bootstrap(Collector collector, PrintStream out) {
+    var created = collector.review().users().bootstrap(collector.config().admin().initialPassword());
+    if (created.isEmpty()) {
+      return null;
+    }
+    UserAdmin.Created c = created.get();
+    if (c.generated()) {
+      out.println("First administrator: user '" + c.user().username() + "', password " + c.password()
+          + " (shown only now; change it in the console under Users)");
+    } else {
+      out.println("First administrator: user '" + c.user().username() + "', password from TELLTALE_ADMIN_PASSWORD");
+    }
+    return c.password();
+  }
+}

@@ -1,0 +1,45 @@
+-- Telltale collector schema v2 (SQLite): console and API users, API tokens, console sessions, roster
+-- groups, and an append-only audit log. The PostgreSQL twin is db/postgres/V2__review.sql.
+
+CREATE TABLE users (
+  username      TEXT PRIMARY KEY,
+  role          TEXT NOT NULL,               -- viewer | analyst | admin
+  password_hash TEXT NOT NULL,               -- PHC string "$argon2id$v=19$m=...,t=...,p=...$salt$hash"
+  created_at    BIGINT NOT NULL,
+  disabled_at   BIGINT,                      -- NULL = active
+  failed_logins INTEGER NOT NULL DEFAULT 0,  -- consecutive failures since the last success
+  locked_until  BIGINT                       -- NULL = not locked
+);
+
+CREATE TABLE api_tokens (
+  id           TEXT PRIMARY KEY,             -- public id, shown in lists and used to revoke
+  token_hash   TEXT NOT NULL UNIQUE,         -- hex SHA-256 of the secret; the secret is never stored
+  name         TEXT NOT NULL,
+  created_by   TEXT NOT NULL,
+  role         TEXT NOT NULL,
+  created_at   BIGINT NOT NULL,
+  expires_at   BIGINT,                       -- NULL = no expiry
+  revoked_at   BIGINT,
+  last_used_at BIGINT
+);
+
+CREATE TABLE console_sessions (
+  id_hash     TEXT PRIMARY KEY,              -- hex SHA-256 of the cookie value
+  username    TEXT NOT NULL,
+  csrf_token  TEXT NOT NULL,                 -- synchronizer token for state-changing requests
+  created_at  BIGINT NOT NULL,
+  expires_at  BIGINT NOT NULL
+);
+CREATE INDEX console_sessions_user ON console_sessions (username);
+
+ALTER TABLE employees ADD COLUMN groups_list TEXT NOT NULL DEFAULT '';  -- ';'-separated roster groups
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
