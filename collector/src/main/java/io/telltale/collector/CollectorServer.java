@@ -11,6 +11,7 @@ import com.linecorp.armeria.common.HttpHeaderNames;
 import io.netty.handler.ssl.ClientAuth;
 import io.telltale.collector.config.TrustedProxies;
 import io.telltale.collector.review.api.RestApi;
+import io.telltale.collector.review.console.Console;
 import io.telltale.collector.store.CheckResult;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,7 @@ public final class CollectorServer {
           check.ok() ? "ok\n" : "store: " + check.error() + "\n");
     }, ctx.blockingTaskExecutor())));
     RestApi.configure(sb, collector.review(), Map.of("store", () -> collector.store().check()));
+    Console.configure(sb, collector.review());
   }
 
   /** Builds (does not start) the server on {@code port} (0 = ephemeral). */

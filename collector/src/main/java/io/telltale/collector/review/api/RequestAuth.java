@@ -55,7 +55,12 @@ public final class RequestAuth {
     return p;
   }
 
-  static void setPrincipal(ServiceRequestContext ctx, Principal p) {
+  /** The authenticated caller, or null when the request is not (yet) authenticated. */
+  public static @org.jspecify.annotations.Nullable Principal principalOrNull(ServiceRequestContext ctx) {
+    return ctx.attr(PRINCIPAL);
+  }
+
+  public static void setPrincipal(ServiceRequestContext ctx, Principal p) {
     ctx.setAttr(PRINCIPAL, p);
   }
 
