@@ -1,5 +1,6 @@
 package io.telltale.collector;
 
+import io.telltale.collector.review.cli.CtlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CollectorVersion.class,
     description = "Telltale collector: ingest, store, detect, review and alert.",
-    subcommands = {ServeCommand.class, TokenCommand.class})
+    subcommands = {ServeCommand.class, TokenCommand.class, CtlCommand.class})
 public final class CollectorMain {
 
   private CollectorMain() {}
@@ -24,5 +25,10 @@ public final class CollectorMain {
   /** Runs the command line without exiting the JVM; used by tests. */
   public static int run(String... args) {
     return new CommandLine(new CollectorMain()).execute(args);
+  }
+
+  /** As {@link #run(String...)}, printing to {@code out} and {@code err}; used by tests. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    return new CommandLine(new CollectorMain()).setOut(out).setErr(err).execute(args);
   }
 }
