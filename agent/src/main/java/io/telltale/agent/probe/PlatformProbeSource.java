@@ -55,7 +55,7 @@ final class PlatformProbeSource implements ProbeSource {
       locale = on("locale") ? probes.locale().observe(failures) : null;
     }
     PowerFacts power = on("hardware") || on("sessions") ? probes.power().observe(failures) : null;
-    SessionFacts sessions = on("sessions") ? probes.sessions().observe(failures) : null;
+    SessionFacts sessions = on("sessions") ? withIdleFromRecorder(probes.sessions().observe(failures), now) : null;
     if (on("activity")) {
       probes.activity().failures().forEach(f -> failures.add(f.probe(), f.reason()));
     }
@@ -76,6 +76,16 @@ final class PlatformProbeSource implements ProbeSource {
   @Override
   public void close() {
     probes.activity().close();
+  }
+
+  /** Where the OS does not tell idle time but the recorder saw input, the time since that input. */
+  private @Nullable SessionFacts withIdleFromRecorder(@Nullable SessionFacts s, Instant now) {
+    Instant last = recorder.lastInput();
+    if (s == null || s.idleSeconds() >= 0 || last == null) {
+      return s;
+    }
+    long idle = Math.max(0, now.getEpochSecond() - last.getEpochSecond());
+    return new SessionFacts(s.sessions(), s.remoteSession(), s.remoteControl(), idle, s.screenLocked());
   }
 
   private void startCapture() {

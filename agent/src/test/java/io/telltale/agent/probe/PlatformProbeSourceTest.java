@@ -44,6 +44,18 @@ class PlatformProbeSourceTest {
   }
 
   @Test
+  void idleSeconds_fromTheRecorder_whenTheOsDoesNotTell() {
+    ActivityRecorder recorder = new ActivityRecorder();
+    PlatformProbeSource s = new PlatformProbeSource(LinuxProbes.create(root, Clock.systemUTC()), recorder);
+    assertThat(s.observe(now, false).sessions().idleSeconds()).isEqualTo(-1);
+
+    recorder.record(io.telltale.agent.probe.activity.InputEvent.press(now.minusSeconds(42),
+        io.telltale.agent.probe.activity.InputEvent.Origin.EXTERNAL, "1d6b:0104"));
+
+    assertThat(s.observe(now, false).sessions().idleSeconds()).isEqualTo(42);
+  }
+
+  @Test
   void restrictTo_disablesTheOtherProbes() {
     PlatformProbeSource s = source();
     s.restrictTo(Set.of("network"));

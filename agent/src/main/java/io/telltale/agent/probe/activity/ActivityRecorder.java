@@ -31,9 +31,13 @@ public final class ActivityRecorder {
   private final Map<String, JiggleDetector> detectors = new LinkedHashMap<>();
   private long firstMinute = Long.MIN_VALUE;
   private long droppedMinutes;
+  private @org.jspecify.annotations.Nullable Instant lastInput;
 
   /** Counts one input event. Never throws for a well-formed event; coordinates are not stored. */
   public synchronized void record(InputEvent e) {
+    if (lastInput == null || e.at().isAfter(lastInput)) {
+      lastInput = e.at();
+    }
     long atMs = e.at().toEpochMilli();
     long minute = Math.max(Math.floorDiv(atMs, 60_000L), firstMinute);
     Bucket b = bucket(minute);
@@ -89,6 +93,11 @@ public final class ActivityRecorder {
       droppedMinutes = 0;
     }
     return new ActivityRecord(first, (int) Math.max(0, nowMinute - first), minutes, sources);
+  }
+
+  /** When the latest input event (any source) happened; null when none was seen since the agent started. */
+  public synchronized @org.jspecify.annotations.Nullable Instant lastInput() {
+    return lastInput;
   }
 
   private void label(Map<Long, Integer> eventsPerMinute, int periodSeconds) {
