@@ -4,7 +4,6 @@ import com.linecorp.armeria.server.Server;
 import io.telltale.collector.config.CollectorConfig;
 import io.telltale.collector.config.CollectorConfigLoader;
 import io.telltale.collector.ingest.IngestMetrics;
-import io.telltale.collector.ingest.StoredReportListener;
 import io.telltale.collector.internal.Clock;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,10 +26,21 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CollectorConfig cfg = CollectorConfigLoader.load(config);
-    Collector collector = Collector.create(cfg, Clock.SYSTEM, store -> StoredReportListener.NOOP, IngestMetrics.NOOP);
+    java.util.concurrent.atomic.AtomicReference<io.telltale.collector.detect.Detection> detection =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Collector collector = Collector.create(cfg, Clock.SYSTEM, store -> {
+      try {
+        detection.set(DetectionWiring.create(cfg.detect(), store, io.telltale.collector.detect.Detection.clock(Clock.SYSTEM)));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return detection.get().engine()::submit;
+    }, IngestMetrics.NOOP,
+        store -> io.telltale.collector.review.EngineDetection.binding(detection.get().engine(), Clock.SYSTEM));
     Server server = CollectorServer.build(collector, cfg.server().port());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop().join();
+      detection.get().close();
       collector.close();
     }, "telltale-shutdown"));
     System.out.println("CA certificate: " + collector.ca().certificateFile().toAbsolutePath());
@@ -41,6 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     server.start().join();
     collector.fleetJobs().start();
+    detection.get().start();
     logger.info("serving on port {} ({} store)", server.activeLocalPort(), cfg.store().type());
     System.out.println("Console: https://localhost:" + server.activeLocalPort() + "/");
     if (health.ok()) {

@@ -10,7 +10,7 @@ import java.util.List;
 /** Everything {@code collector.yml} and the environment say, validated. Built only by {@link CollectorConfigLoader}. */
 public record CollectorConfig(
     Server server, Path dataDir, Pki pki, Store store, Ingest ingest, AgentConfigTemplate agent, Retention retention,
-    Fleet fleet, Admin admin) {
+    Fleet fleet, Admin admin, Detect detect) {
 
   public CollectorConfig {
     requireNonNull(server, "server");
@@ -22,6 +22,7 @@ public record CollectorConfig(
     requireNonNull(retention, "retention");
     requireNonNull(fleet, "fleet");
     requireNonNull(admin, "admin");
+    requireNonNull(detect, "detect");
   }
 
   /** @param tlsNames DNS names and IP literals the server certificate is valid for */
@@ -72,6 +73,27 @@ public record CollectorConfig(
     @Override
     public String toString() {
       return "Admin[initialPassword=" + (initialPassword.isEmpty() ? "" : "***") + "]";
+    }
+  }
+
+  /**
+   * Detection settings. Null paths are not configured.
+   *
+   * @param policyFile policy YAML watched for changes (none = the stored or built-in default policy)
+   * @param catalogueDir extra signature catalogue files merged after the built-in ones
+   * @param ipIntelFile IP intelligence CSV (cidr,country,region,city,asn,org,kind)
+   * @param rosterFile roster CSV (serial,employee_id,name,email,country,region,timezone,groups) imported at start
+   * @param companyNetworks CIDRs of offices and corporate VPN egress; {@code companyAsns} their ASNs
+   * @param sweep how often every device is re-evaluated (silence, expiring windows)
+   * @param queue bound of the detection hand-off queue
+   */
+  public record Detect(@org.jspecify.annotations.Nullable Path policyFile,
+      @org.jspecify.annotations.Nullable Path catalogueDir, @org.jspecify.annotations.Nullable Path ipIntelFile,
+      @org.jspecify.annotations.Nullable Path rosterFile, List<String> companyNetworks, List<Long> companyAsns,
+      Duration sweep, int queue) {
+    public Detect {
+      companyNetworks = List.copyOf(companyNetworks);
+      companyAsns = List.copyOf(companyAsns);
     }
   }
 }

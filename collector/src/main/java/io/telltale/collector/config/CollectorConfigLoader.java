@@ -61,6 +61,14 @@ public final class CollectorConfigLoader {
     DEFAULTS.put("retention.interval_minutes", "60");
     DEFAULTS.put("fleet.leader_poll_seconds", "5");
     DEFAULTS.put("admin.password", "");
+    DEFAULTS.put("detect.policy_file", "");
+    DEFAULTS.put("detect.catalogue_dir", "");
+    DEFAULTS.put("detect.ip_intel_file", "");
+    DEFAULTS.put("detect.roster_file", "");
+    DEFAULTS.put("detect.company_networks", List.of());
+    DEFAULTS.put("detect.company_asns", List.of());
+    DEFAULTS.put("detect.sweep_minutes", "10");
+    DEFAULTS.put("detect.queue", "10000");
   }
 
   private CollectorConfigLoader() {}
@@ -213,7 +221,8 @@ public final class CollectorConfigLoader {
           new CollectorConfig.Retention(Duration.ofDays(number("retention.raw_days", 1, 36_500)),
               Duration.ofMinutes(number("retention.interval_minutes", 1, 1440))),
           new CollectorConfig.Fleet(Duration.ofSeconds(number("fleet.leader_poll_seconds", 1, 300))),
-          new CollectorConfig.Admin(adminPassword()));
+          new CollectorConfig.Admin(adminPassword()),
+          detect());
     }
 
     private String adminPassword() {
@@ -222,6 +231,24 @@ public final class CollectorConfigLoader {
         throw new IllegalArgumentException("admin.password: " + pw.length() + " characters (expected: at least 12)");
       }
       return pw;
+    }
+
+    CollectorConfig.Detect detect() {
+      List<Long> asns = new ArrayList<>();
+      for (String a : list("detect.company_asns")) {
+        try {
+          asns.add(Long.parseLong(a.toUpperCase(Locale.ROOT).replace("AS", "")));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("detect.company_asns: '" + a + "' (expected: an AS number such as 64500)");
+        }
+      }
+      return new CollectorConfig.Detect(path("detect.policy_file"), path("detect.catalogue_dir"),
+          path("detect.ip_intel_file"), path("detect.roster_file"), list("detect.company_networks"), asns,
+          Duration.ofMinutes(number("detect.sweep_minutes", 1, 1440)), integer("detect.queue", 16, 1_000_000));
+    }
+
+    @Nullable Path path(String key) {
+      return string(key).isEmpty() ? null : Path.of(string(key));
     }
   }
 }

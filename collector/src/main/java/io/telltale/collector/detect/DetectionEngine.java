@@ -43,7 +43,9 @@ public final class DetectionEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DetectionEngine.class);
   /** Re-evaluating a device at most this often while its reports stream in. */
-  static final Duration DEBOUNCE = Duration.ofMillis(300);
+  static final Duration DEBOUNCE = Duration.ofMillis(500);
+  /** Reports folded in per transaction: one commit instead of hundreds when reports stream in. */
+  static final int MAX_BATCH = 500;
 
   private final EvidenceExtractor extractor;
   private final SignalComputer computer;
@@ -103,21 +105,25 @@ public final class DetectionEngine implements AutoCloseable {
   /** Folds one report in and re-evaluates what it touched, on the caller's thread. */
   public void processNow(DeviceReport report) {
     synchronized (lock) {
-      process(report);
+      process(List.of(report));
     }
     evaluateDirty();
   }
 
   private void loop() {
     long lastEval = System.nanoTime();
+    List<DeviceReport> batch = new ArrayList<>();
     while (running.get()) {
       try {
         DeviceReport r = queue.poll(50, TimeUnit.MILLISECONDS);
         busy = true;
         if (r != null) {
+          batch.add(r);
+          queue.drainTo(batch, MAX_BATCH - 1);
           synchronized (lock) {
-            process(r);
+            process(batch);
           }
+          batch.clear();
         }
         if (r == null || System.nanoTime() - lastEval > DEBOUNCE.toNanos()) {
           evaluateDirty();
@@ -135,28 +141,68 @@ public final class DetectionEngine implements AutoCloseable {
     }
   }
 
-  private void process(DeviceReport r) {
-    try {
-      IpIntel intel = intel(policies.current().policy());
-      EvidenceExtractor.Extraction x = extractor.extract(r);
-      Correlator.Keys keys = correlator.keys(r, x, intel);
-      repo.record(x, keys.all(), keys.venue());
-      List<NetworkKey> linkable = keys.all().stream().filter(k -> !keys.venue().contains(k)).toList();
-      Duration window = policies.current().policy().clusterWindow();
-      List<Link> links = correlator.linksFor(r.deviceId(), linkable, x.seenAt(), window, this::personOf);
-      dirty.add(r.deviceId());
-      if (!links.isEmpty()) {
-        repo.upsertLinks(links);
-        Correlator.Component c = correlator.component(r.deviceId(), x.seenAt(), window);
-        if (c != null) {
-          dirty.addAll(c.members());
-        }
+  private void process(List<DeviceReport> reports) {
+    IpIntel intel = intel(policies.current().policy());
+    Duration window = policies.current().policy().clusterWindow();
+    List<DetectionRepository.Contribution> batch = new ArrayList<>();
+    List<DeviceReport> ok = new ArrayList<>();
+    for (DeviceReport r : reports) {
+      try {
+        EvidenceExtractor.Extraction x = extractor.extract(r);
+        Correlator.Keys keys = correlator.keys(r, x, intel);
+        batch.add(new DetectionRepository.Contribution(x, keys.all(), keys.venue()));
+        ok.add(r);
+      } catch (RuntimeException e) {
+        failures.increment();
+        LOG.warn("{} - report {} not processed by detection: {}", r.deviceId(), r.sequence(), e.toString());
       }
-      processed.increment();
-    } catch (RuntimeException e) {
-      failures.increment();
-      LOG.warn("{} - report {} not processed by detection: {}", r.deviceId(), r.sequence(), e.toString());
     }
+    try {
+      repo.record(batch);
+    } catch (RuntimeException e) {
+      failures.add(batch.size());
+      LOG.warn("detection could not record {} reports (the sweep re-evaluates their devices): {}", batch.size(),
+          e.toString());
+      ok.forEach(r -> dirty.add(r.deviceId()));
+      return;
+    }
+    List<Link> links = new ArrayList<>();
+    for (DetectionRepository.Contribution c : batch) {
+      String device = c.extraction().deviceId();
+      dirty.add(device);
+      List<NetworkKey> linkable = c.keys().stream().filter(k -> !c.venueKeys().contains(k)).toList();
+      try {
+        links.addAll(correlator.linksFor(device, linkable, c.extraction().seenAt(), window, this::personOf));
+      } catch (RuntimeException e) {
+        failures.increment();
+        LOG.warn("{} - correlation failed: {}", device, e.toString());
+      }
+    }
+    if (!links.isEmpty()) {
+      try {
+        repo.upsertLinks(links);
+        Set<String> ends = new LinkedHashSet<>();
+        links.forEach(l -> {
+          ends.add(l.deviceA());
+          ends.add(l.deviceB());
+        });
+        Set<String> covered = new java.util.HashSet<>();
+        for (String d : ends) {
+          if (covered.contains(d)) {
+            continue;
+          }
+          Correlator.Component comp = correlator.component(d, clock.instant(), window);
+          if (comp != null) {
+            dirty.addAll(comp.members());
+            covered.addAll(comp.members());
+          }
+        }
+      } catch (RuntimeException e) {
+        failures.increment();
+        LOG.warn("detection could not store {} links: {}", links.size(), e.toString());
+      }
+    }
+    processed.add(ok.size());
   }
 
   private void evaluateDirty() {
@@ -191,20 +237,11 @@ public final class DetectionEngine implements AutoCloseable {
   }
 
   private Optional<Verdict> evaluateLocked(String deviceId, Instant now) {
-    Optional<DeviceFacts> f = fleet.facts(deviceId);
-    if (f.isEmpty()) {
-      return Optional.empty();
+    Optional<Verdict> computed = compute(deviceId, policies.current(), now);
+    if (computed.isEmpty()) {
+      return computed;
     }
-    PolicySet set = policies.current();
-    Policy p = set.policy();
-    DeviceFacts facts = f.get();
-    Employee emp = roster.bySerial(facts.hardwareSerial()).orElse(null);
-    Instant since = now.minus(p.lookback());
-    SignalInput in = new SignalInput(facts, repo.evidence(deviceId, since),
-        repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p),
-        p.approvals(), now, p.lookback(), p.silentAfter());
-    Signals signals = computer.compute(in);
-    Verdict v = evaluator.evaluate(set, signals, emp == null ? "" : emp.id(), now);
+    Verdict v = computed.get();
     Optional<Verdict> previous = repo.verdict(deviceId);
     boolean changed = !v.sameOutcome(previous.orElse(null));
     repo.saveVerdict(v, changed);
@@ -223,6 +260,36 @@ public final class DetectionEngine implements AutoCloseable {
     return Optional.of(v);
   }
 
+  /**
+   * The verdict a device would get now under {@code set}, without storing it: what {@code policy test}
+   * compares before a policy is applied.
+   */
+  public Optional<Verdict> preview(String deviceId, PolicySet set) {
+    synchronized (lock) {
+      return compute(deviceId, set, clock.instant());
+    }
+  }
+
+  private Optional<Verdict> compute(String deviceId, PolicySet set, Instant now) {
+    Optional<DeviceFacts> f = fleet.facts(deviceId);
+    if (f.isEmpty()) {
+      return Optional.empty();
+    }
+    Policy p = set.policy();
+    DeviceFacts facts = observed(f.get());
+    Employee emp = roster.bySerial(facts.hardwareSerial()).orElse(null);
+    Instant since = now.minus(p.lookback());
+    SignalInput in = new SignalInput(facts, repo.evidence(deviceId, since),
+        repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p),
+        p.approvals(), now, p.lookback(), p.silentAfter());
+    return Optional.of(evaluator.evaluate(set, computer.compute(in), emp == null ? "" : emp.id(), now));
+  }
+
+  /** Every device that reported. */
+  public List<String> deviceIds() {
+    return fleet.deviceIds();
+  }
+
   /** The signals a device has now under the live policy (for the API's "why" view and tests). */
   public Optional<Signals> signals(String deviceId) {
     synchronized (lock) {
@@ -234,10 +301,21 @@ public final class DetectionEngine implements AutoCloseable {
       Policy p = policies.current().policy();
       Employee emp = roster.bySerial(f.get().hardwareSerial()).orElse(null);
       Instant since = now.minus(p.lookback());
-      return Optional.of(computer.compute(new SignalInput(f.get(), repo.evidence(deviceId, since),
+      return Optional.of(computer.compute(new SignalInput(observed(f.get()), repo.evidence(deviceId, since),
           repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p),
           p.approvals(), now, p.lookback(), p.silentAfter())));
     }
+  }
+
+  /** First/last seen by observation time (a fast replay arrives all at once; what it shows is older). */
+  private DeviceFacts observed(DeviceFacts f) {
+    Optional<DetectionRepository.SeenSpan> span = repo.seen(f.deviceId());
+    if (span.isEmpty()) {
+      return f;
+    }
+    return new DeviceFacts(f.deviceId(), f.hostname(), f.hardwareSerial(), f.os(), span.get().first(),
+        span.get().last(), f.lastPublicIp(), f.clockOffsetMs(), f.system(), f.software(), f.hardware(), f.network(),
+        f.locale(), f.power(), f.sessions());
   }
 
   private ClusterView cluster(String deviceId, Instant now, Policy p) {

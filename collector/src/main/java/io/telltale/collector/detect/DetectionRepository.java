@@ -14,8 +14,19 @@ import java.util.Set;
  */
 public interface DetectionRepository {
 
-  /** Merges one report's contribution in one transaction. */
-  void record(EvidenceExtractor.Extraction extraction, List<NetworkKey> keys, Set<NetworkKey> venueKeys);
+  /** Merges the contributions of a batch of reports in one transaction. */
+  void record(List<Contribution> batch);
+
+  /** What one report adds: its extraction, its shareable keys, and those of them seen at a venue. */
+  record Contribution(EvidenceExtractor.Extraction extraction, List<NetworkKey> keys, Set<NetworkKey> venueKeys) {
+    public Contribution {
+      keys = List.copyOf(keys);
+      venueKeys = Set.copyOf(venueKeys);
+    }
+  }
+
+  /** First and last observation of a device (observed time corrected to the collector clock). */
+  Optional<SeenSpan> seen(String deviceId);
 
   /** Evidence of a device last seen at or after {@code since}. */
   List<EvidenceRecord> evidence(String deviceId, Instant since);
@@ -43,4 +54,7 @@ public interface DetectionRepository {
 
   /** Outcome changes of a device, oldest first. */
   List<Verdict> history(String deviceId);
+
+  /** When a device was first and last observed. */
+  record SeenSpan(Instant first, Instant last) {}
 }

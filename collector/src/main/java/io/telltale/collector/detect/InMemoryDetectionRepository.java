@@ -24,11 +24,18 @@ public final class InMemoryDetectionRepository implements DetectionRepository {
   private final Set<NetworkKey> venues = new HashSet<>();
   private final Map<String, Link> links = new HashMap<>();
   private final Map<String, List<Link>> linksByDevice = new HashMap<>();
+  private final Map<String, SeenSpan> seen = new HashMap<>();
   private final Map<String, Verdict> verdicts = new LinkedHashMap<>();
   private final Map<String, List<Verdict>> history = new HashMap<>();
 
   @Override
-  public synchronized void record(EvidenceExtractor.Extraction x, List<NetworkKey> keys, Set<NetworkKey> venueKeys) {
+  public synchronized void record(List<Contribution> batch) {
+    for (Contribution c : batch) {
+      record(c.extraction(), c.keys(), c.venueKeys());
+    }
+  }
+
+  private void record(EvidenceExtractor.Extraction x, List<NetworkKey> keys, Set<NetworkKey> venueKeys) {
     Map<String, EvidenceRecord> ev = evidence.computeIfAbsent(x.deviceId(), k -> new HashMap<>());
     for (Evidence e : x.evidence()) {
       ev.merge(e.signal() + "\u0000" + e.key(), new EvidenceRecord(e, x.seenAt(), x.seenAt()), EvidenceRecord::merge);
@@ -43,6 +50,13 @@ public final class InMemoryDetectionRepository implements DetectionRepository {
           (a, b) -> new KeySighting(a.deviceId(), k, min(a.firstSeen(), b.firstSeen()), max(a.lastSeen(), b.lastSeen())));
     }
     venues.addAll(venueKeys);
+    seen.merge(x.deviceId(), new SeenSpan(x.seenAt(), x.seenAt()),
+        (a, b) -> new SeenSpan(min(a.first(), b.first()), max(a.last(), b.last())));
+  }
+
+  @Override
+  public synchronized Optional<SeenSpan> seen(String deviceId) {
+    return Optional.ofNullable(seen.get(deviceId));
   }
 
   @Override

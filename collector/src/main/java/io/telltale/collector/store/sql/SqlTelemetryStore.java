@@ -113,6 +113,14 @@ public final class SqlTelemetryStore implements TelemetryStore {
     return elections.apply(name);
   }
 
+  /**
+   * The database, for components that keep their own tables in the same schema (detection). Its
+   * migrations include theirs; nothing here leaks into {@link TelemetryStore}.
+   */
+  public Database database() {
+    return db;
+  }
+
   /** Committed batches, reports committed, reports whose write failed (for benchmarks and metrics). */
   public long[] writerStats() {
     return writer.stats();

@@ -1,0 +1,49 @@
+package io.telltale.collector;
+
+import io.telltale.collector.config.CollectorConfig;
+import io.telltale.collector.detect.Detection;
+import io.telltale.collector.detect.Roster;
+import io.telltale.collector.detect.catalogue.Catalogue;
+import io.telltale.collector.detect.catalogue.CatalogueLoader;
+import io.telltale.collector.detect.geo.CompanyNetworks;
+import io.telltale.collector.detect.geo.IpIntel;
+import io.telltale.collector.detect.geo.PrefixFileIntel;
+import io.telltale.collector.detect.sql.SqlDetectionRepository;
+import io.telltale.collector.detect.sql.SqlPolicyVersions;
+import io.telltale.collector.detect.sql.StoreFleetView;
+import io.telltale.collector.detect.yaml.YamlException;
+import io.telltale.collector.store.TelemetryStore;
+import io.telltale.collector.store.sql.SqlTelemetryStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashSet;
+
+/**
+ * Builds {@link Detection} from the {@code detect.*} settings over a store: catalogue (built-in plus the
+ * configured directory), roster, IP intelligence layered under the declared company networks, and the
+ * detection tables in the store's database. Reads the configured files once; a broken file stops start-up
+ * with its line and reason.
+ */
+public final class DetectionWiring {
+
+  private DetectionWiring() {}
+
+  public static Detection create(CollectorConfig.Detect cfg, TelemetryStore store, Clock clock) throws IOException {
+    Catalogue catalogue;
+    try {
+      catalogue = CatalogueLoader.load(cfg.catalogueDir());
+    } catch (YamlException e) {
+      throw new IllegalArgumentException("detect.catalogue_dir: invalid catalogue:\n" + e.getMessage(), e);
+    }
+    Roster roster = cfg.rosterFile() == null ? Roster.empty() : Roster.load(cfg.rosterFile());
+    IpIntel base = cfg.ipIntelFile() == null ? IpIntel.none() : PrefixFileIntel.load(cfg.ipIntelFile());
+    IpIntel intel = new CompanyNetworks(CompanyNetworks.parseCidrs(cfg.companyNetworks()),
+        new HashSet<>(cfg.companyAsns()), base);
+    if (!(store instanceof SqlTelemetryStore sql)) {
+      throw new IllegalStateException("detection needs the SQL store, got " + store);
+    }
+    return new Detection(catalogue, new SqlPolicyVersions(sql.database()), cfg.policyFile(),
+        new SqlDetectionRepository(sql.database()), new StoreFleetView(store), roster, intel, clock, cfg.sweep(),
+        cfg.queue());
+  }
+}

@@ -1,0 +1,119 @@
+package io.telltale.collector.detect;
+
+import static java.util.Objects.requireNonNull;
+
+import io.telltale.collector.detect.catalogue.Catalogue;
+import io.telltale.collector.detect.geo.IpIntel;
+import io.telltale.collector.detect.policy.PolicyFileWatcher;
+import io.telltale.collector.detect.policy.PolicyRegistry;
+import io.telltale.collector.detect.policy.PolicyVersions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Detection as a running component: the engine, its live policy (watched file), and the periodic sweep
+ * that re-evaluates every device (silence, windows expiring). Built by the process wiring; nothing starts
+ * until {@link #start()}.
+ */
+public final class Detection implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Detection.class);
+
+  private final DetectionEngine engine;
+  private final PolicyRegistry policies;
+  private final @Nullable Path policyFile;
+  private final Duration sweep;
+  private @Nullable PolicyFileWatcher watcher;
+  private @Nullable ScheduledExecutorService sweeper;
+
+  public Detection(Catalogue catalogue, PolicyVersions versions, @Nullable Path policyFile, DetectionRepository repo,
+      FleetView fleet, Roster roster, IpIntel intel, Clock clock, Duration sweep, int queue) {
+    this.policies = PolicyRegistry.start(requireNonNull(versions, "versions"), policyFile, clock);
+    this.engine = new DetectionEngine(catalogue, policies, repo, fleet, roster, intel, clock, queue);
+    this.policyFile = policyFile;
+    this.sweep = requireNonNull(sweep, "sweep");
+  }
+
+  /** Starts the worker, the policy file watch and the sweep. */
+  public Detection start() {
+    engine.start();
+    if (policyFile != null) {
+      watcher = new PolicyFileWatcher(policyFile, policies, Duration.ofSeconds(2));
+    }
+    sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "telltale-detect-sweep");
+      t.setDaemon(true);
+      return t;
+    });
+    sweeper.scheduleWithFixedDelay(() -> {
+      try {
+        engine.evaluateAll();
+      } catch (RuntimeException e) {
+        LOG.warn("detection sweep failed; next one in {}", sweep, e);
+      }
+    }, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
+    // A policy applied elsewhere (CLI `policy apply`, another collector) is recorded in the store: pick it up.
+    sweeper.scheduleWithFixedDelay(this::adoptStoredPolicy, 5, 5, TimeUnit.SECONDS);
+    LOG.info("detection started: policy {} ({} rules)", policies.current().version(), policies.current().rules().size());
+    return this;
+  }
+
+  private void adoptStoredPolicy() {
+    try {
+      policies.versions().latest().ifPresent(v -> {
+        if (!v.sha256().equals(policies.current().policy().sha256())
+            && v.appliedAt().isAfter(policies.current().appliedAt())) {
+          policies.apply(v.source(), v.text());
+        }
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("could not check the stored policy version: {}", e.toString());
+    }
+  }
+
+  public DetectionEngine engine() {
+    return engine;
+  }
+
+  public PolicyRegistry policies() {
+    return policies;
+  }
+
+  /** Adapts the collector's clock. */
+  public static Clock clock(io.telltale.collector.internal.Clock c) {
+    return new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return c.now();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+    }
+    engine.close();
+  }
+}

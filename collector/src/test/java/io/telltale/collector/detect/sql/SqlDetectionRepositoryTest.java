@@ -1,0 +1,139 @@
+package io.telltale.collector.detect.sql;
+
+import static io.telltale.collector.detect.TestObjects.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telltale.collector.detect.DetectionRepository;
+import io.telltale.collector.detect.Evidence;
+import io.telltale.collector.detect.EvidenceExtractor;
+import io.telltale.collector.detect.EvidenceRecord;
+import io.telltale.collector.detect.Finding;
+import io.telltale.collector.detect.HourBits;
+import io.telltale.collector.detect.InMemoryDetectionRepository;
+import io.telltale.collector.detect.Link;
+import io.telltale.collector.detect.NetworkKey;
+import io.telltale.collector.detect.Verdict;
+import io.telltale.collector.detect.policy.PolicyVersions;
+import io.telltale.collector.store.TelemetryStore;
+import io.telltale.collector.store.sql.SqlTelemetryStore;
+import io.telltale.collector.store.sql.sqlite.SqliteTelemetryStores;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One set of repository behaviours, run on memory and on a SQLite file (the production SQL). */
+class SqlDetectionRepositoryTest {
+
+  abstract static class Contract {
+    abstract DetectionRepository repo();
+
+    private final EvidenceExtractor extractor = new EvidenceExtractor(CATALOGUE);
+
+    private DetectionRepository.Contribution at(int hour, String device) {
+      var r = report(device).seq(hour).at(Duration.ofHours(hour)).software(anyDesk()).ip("192.0.2." + hour)
+          .activity(30, 2, 0, 0, 0, "").build();
+      var x = extractor.extract(r);
+      return new DetectionRepository.Contribution(x, List.of(new NetworkKey(NetworkKey.BSSID, "hmac:b")),
+          Set.of(new NetworkKey(NetworkKey.PUBLIC_IP, "192.0.2." + hour)));
+    }
+
+    @Test
+    void recordingTwiceOrOutOfOrder_givesTheSameState() {
+      repo().record(List.of(at(5, "d"), at(2, "d")));
+      repo().record(List.of(at(5, "d")));
+      List<EvidenceRecord> ev = repo().evidence("d", Instant.EPOCH);
+      assertThat(ev).isNotEmpty().allSatisfy(r -> {
+        assertThat(r.firstSeen()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(r.lastSeen()).isEqualTo(T0.plus(Duration.ofHours(5)));
+      });
+      assertThat(repo().seen("d")).get().extracting(DetectionRepository.SeenSpan::first)
+          .isEqualTo(T0.plus(Duration.ofHours(2)));
+      List<HourBits> hours = repo().hours("d", T0, T0.plus(Duration.ofDays(1)));
+      assertThat(hours.stream().mapToInt(HourBits::activeMinutes).sum()).isEqualTo(60);
+      assertThat(hours).anySatisfy(h -> assertThat(h.publicIps()).contains("192.0.2.5"));
+    }
+
+    @Test
+    void keysAreIndexed_andVenuesRemembered() {
+      repo().record(List.of(at(1, "a"), at(3, "b")));
+      assertThat(repo().sharing(new NetworkKey(NetworkKey.BSSID, "hmac:b"), T0, T0.plus(Duration.ofHours(2))))
+          .extracting(s -> s.deviceId()).containsExactly("a");
+      assertThat(repo().venues(List.of(new NetworkKey(NetworkKey.PUBLIC_IP, "192.0.2.1"),
+          new NetworkKey(NetworkKey.BSSID, "hmac:b")))).containsExactly(new NetworkKey(NetworkKey.PUBLIC_IP, "192.0.2.1"));
+    }
+
+    @Test
+    void linksMerge_andAreFoundFromEitherEnd() {
+      NetworkKey k = new NetworkKey(NetworkKey.GATEWAY_MAC, "hmac:g");
+      repo().upsertLinks(List.of(Link.of("b", "a", k, T0.plusSeconds(60), T0.plusSeconds(120))));
+      repo().upsertLinks(List.of(Link.of("a", "b", k, T0, T0.plusSeconds(90))));
+      assertThat(repo().links("b", T0)).singleElement().satisfies(l -> {
+        assertThat(l.firstSeen()).isEqualTo(T0);
+        assertThat(l.lastSeen()).isEqualTo(T0.plusSeconds(120));
+      });
+      assertThat(repo().links("a", T0.plusSeconds(200))).isEmpty();
+    }
+
+    @Test
+    void verdicts_roundTrip_andHistoryKeepsOnlyChanges() {
+      Evidence e = Evidence.of("kvm.usb_identity", "k", "PiKVM", "usb_id", "1d6b:0104");
+      Verdict v1 = new Verdict("d", "HOST", 100, true, List.of(new Finding("kvm.x", "t", "high", 100, "kvm", true,
+          true, List.of(e))), "c-1", "abc", T0, List.of(), List.of());
+      repo().saveVerdict(v1, true);
+      repo().saveVerdict(v1, false);
+      assertThat(repo().verdict("d")).contains(v1);
+      assertThat(repo().history("d")).containsExactly(v1);
+      assertThat(repo().verdicts()).containsExactly(v1);
+    }
+  }
+
+  @Nested
+  class InMemory extends Contract {
+    final InMemoryDetectionRepository repo = new InMemoryDetectionRepository();
+
+    @Override
+    DetectionRepository repo() {
+      return repo;
+    }
+  }
+
+  @Nested
+  class Sqlite extends Contract {
+    @TempDir Path dir;
+    TelemetryStore store;
+    SqlDetectionRepository repo;
+
+    @BeforeEach
+    void open() {
+      store = SqliteTelemetryStores.create(dir.resolve("t.db"), 100, 10);
+      repo = new SqlDetectionRepository(((SqlTelemetryStore) store).database());
+    }
+
+    @AfterEach
+    void close() {
+      store.close();
+    }
+
+    @Override
+    DetectionRepository repo() {
+      return repo;
+    }
+
+    @Test
+    void policyVersions_areNumbered_andTheLiveTextIsNotRecordedTwice() {
+      SqlPolicyVersions versions = new SqlPolicyVersions(((SqlTelemetryStore) store).database());
+      versions.record("a".repeat(64), "rules: []", "one", T0);
+      versions.record("a".repeat(64), "rules: []", "one", T0);
+      versions.record("b".repeat(64), "rules: [x]", "two", T0.plusSeconds(1));
+      assertThat(versions.history()).extracting(PolicyVersions.PolicyVersion::number).containsExactly(2L, 1L);
+      assertThat(versions.latest()).get().extracting(PolicyVersions.PolicyVersion::text).isEqualTo("rules: [x]");
+    }
+  }
+}
