@@ -13,6 +13,7 @@ import io.telltale.collector.store.StoreUnavailableException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 public final class DeviceAuthenticator {
 
   private static final int MAX_CACHED = 100_000;
+  /** Where the verified peer of a TLS session is memoized ({@link SSLSession#putValue}). */
+  private static final String SESSION_PEER = "io.telltale.verified-peer";
 
   private record Cached(Optional<DeviceRecord> device, long expiresAtNanos) {}
 
@@ -46,7 +49,41 @@ public final class DeviceAuthenticator {
 
   /** @throws StatusRuntimeException UNAUTHENTICATED, PERMISSION_DENIED or (store down) UNAVAILABLE */
   AuthenticatedDevice authenticate(@Nullable SSLSession session) {
-    X509Certificate cert = peerCertificate(session);
+    Peer peer = peer(session);
+    Optional<DeviceRecord> device = lookup(peer.deviceId());
+    if (device.isEmpty()) {
+      throw Status.PERMISSION_DENIED.withDescription("unknown device").asRuntimeException();
+    }
+    if (device.get().revoked()) {
+      throw Status.PERMISSION_DENIED.withDescription("device revoked").asRuntimeException();
+    }
+    return new AuthenticatedDevice(peer.deviceId(), peer.notAfter());
+  }
+
+  /** A client certificate checked once per TLS session: issued by our CA, subject a device id. */
+  private record Peer(String deviceId, Instant notBefore, Instant notAfter) {}
+
+  /**
+   * The session's verified peer. The signature check (an ECDSA verification) runs once per TLS session, not
+   * once per call: a session's certificate never changes. Validity dates are checked on every call.
+   */
+  private Peer peer(@Nullable SSLSession session) {
+    @Nullable Peer peer = session == null ? null : session.getValue(SESSION_PEER) instanceof Peer p ? p : null;
+    if (peer == null) {
+      peer = verify(peerCertificate(session));
+      if (session != null) {
+        session.putValue(SESSION_PEER, peer);
+      }
+    }
+    Instant now = clock.now();
+    if (now.isBefore(peer.notBefore()) || now.isAfter(peer.notAfter())) {
+      throw Status.PERMISSION_DENIED.withDescription("client certificate not issued by this collector or expired")
+          .asRuntimeException();
+    }
+    return peer;
+  }
+
+  private Peer verify(@Nullable X509Certificate cert) {
     if (cert == null) {
       throw Status.UNAUTHENTICATED.withDescription("client certificate required").asRuntimeException();
     }
@@ -62,14 +99,7 @@ public final class DeviceAuthenticator {
       throw Status.PERMISSION_DENIED.withDescription("client certificate subject is not a device id")
           .asRuntimeException();
     }
-    Optional<DeviceRecord> device = lookup(deviceId);
-    if (device.isEmpty()) {
-      throw Status.PERMISSION_DENIED.withDescription("unknown device").asRuntimeException();
-    }
-    if (device.get().revoked()) {
-      throw Status.PERMISSION_DENIED.withDescription("device revoked").asRuntimeException();
-    }
-    return new AuthenticatedDevice(deviceId, cert.getNotAfter().toInstant());
+    return new Peer(deviceId, cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant());
   }
 
   /** Forgets the cached state of a device (after revoking it here). */

@@ -29,4 +29,10 @@ public interface IngestMetrics {
 
   /** A {@link StoredReportListener} threw. */
   default void listenerFailed() {}
+
+  /**
+   * A {@link StoredReportListener} returned (or threw) for a report, {@code nanosSinceAck} after the report's
+   * acknowledgement was handed to the transport: queueing plus the listener's own work.
+   */
+  default void listenerFinished(long nanosSinceAck) {}
 }

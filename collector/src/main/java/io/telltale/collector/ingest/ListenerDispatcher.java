@@ -31,6 +31,7 @@ final class ListenerDispatcher implements AutoCloseable {
   }
 
   void dispatch(DeviceReport report) {
+    long ackedAt = System.nanoTime();
     try {
       executor.execute(() -> {
         try {
@@ -39,6 +40,7 @@ final class ListenerDispatcher implements AutoCloseable {
           metrics.listenerFailed();
           failures.warn("{} - detection hand-off failed for sequence {}", report.deviceId(), report.sequence(), t);
         }
+        metrics.listenerFinished(System.nanoTime() - ackedAt);
       });
     } catch (RejectedExecutionException e) {
       metrics.handOffDropped();

@@ -1,159 +1,211 @@
 package io.telltale.collector.bench;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.MoreExecutors;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
-import io.grpc.stub.StreamObserver;
-import io.telltale.collector.CollectorFixture;
 import io.telltale.collector.TestAgent;
-import io.telltale.collector.ingest.StoredReportListener;
-import io.telltale.collector.internal.Clock;
-import io.telltale.collector.pki.CertificateAuthority;
-import io.telltale.collector.store.EmbeddedPg;
-import io.telltale.collector.store.sql.SqlTelemetryStore;
-import io.telltale.proto.v1.AgentServiceGrpc;
-import io.telltale.proto.v1.ReportRequest;
-import io.telltale.proto.v1.ReportResponse;
-import java.net.InetSocketAddress;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Not a test: prints ingest reports/s through the real gRPC path (mTLS, auth, mapping, group commit, ack)
- * with SQLite (and PostgreSQL with -Dbench.pg=true), and the same messages against a bare grpc-java TLS
- * server that acks at once. Run:
+ * Not a test: measures ingest through the real path (mTLS, auth, mapping, group commit, ack, detection
+ * hand-off) with the server in its own JVM ({@link BenchServer}) and this JVM as the fleet
+ * ({@link LoadGenerator}), on loopback. Besides reports/s it records the server's CPU time per report (so a
+ * figure taken on a busy shared machine still says what two dedicated cores would do), the client's CPU per
+ * report, reports per commit, client-side ack latency and ack-to-listener latency. Run (see BENCHMARKS.md):
  * <pre>
- * mvn -B -q -pl collector -am test-compile
- * java -cp "$(cat collector/target/bench.cp):collector/target/classes:collector/target/test-classes" \
- *   io.telltale.collector.bench.IngestBenchmark
+ * ./mvnw -B -q -pl collector -am -Pbench-ingest -DskipTests verify
  * </pre>
- * (bench.cp from {@code mvn -pl collector dependency:build-classpath -Dmdep.outputFile=target/bench.cp
- * -Dmdep.includeScope=test}). Knobs: -Dbench.agents=32 -Dbench.inflight=8 -Dbench.seconds=10.
+ * Knobs (system properties, or -Dbench.args for the Maven profile): bench.modes=bare-grpc,sqlite (also
+ * bare-armeria, postgres), bench.devices=2000, bench.inflight=256, bench.rate=0 (reports/s cap, 0 = none),
+ * bench.warmup=15, bench.seconds=30 (measured), bench.fullEvery=24, bench.listener=state|noop, bench.jfr=false,
+ * bench.serverJvm="-Xmx1g".
  */
 public final class IngestBenchmark {
 
-  static final int AGENTS = Integer.getInteger("bench.agents", 32);
-  static final int IN_FLIGHT = Integer.getInteger("bench.inflight", 8);
-  static final int SECONDS = Integer.getInteger("bench.seconds", 10);
-  static final int WARMUP_SECONDS = 3;
+  static final String MODES = System.getProperty("bench.modes", "bare-grpc,sqlite");
+  static final int DEVICES = Integer.getInteger("bench.devices", 2000);
+  static final int IN_FLIGHT = Integer.getInteger("bench.inflight", 256);
+  static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "0"));
+  static final int WARMUP = Integer.getInteger("bench.warmup", 15);
+  static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+  static final int FULL_EVERY = Integer.getInteger("bench.fullEvery", 24);
+  static final String LISTENER = System.getProperty("bench.listener", "state");
+  static final boolean JFR = Boolean.getBoolean("bench.jfr");
+  static final String SERVER_JVM = System.getProperty("bench.serverJvm", "-Xmx1g");
+
+  private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path dir = Files.createTempDirectory("telltale-bench");
-    System.out.printf("agents=%d in-flight/agent=%d measured=%ds (after %ds warm-up), heartbeat %d bytes%n",
-        AGENTS, IN_FLIGHT, SECONDS, WARMUP_SECONDS, TestAgent.heartbeatRequest(1).getSerializedSize());
-    bare(dir.resolve("bare"));
-    collector("SQLite", dir.resolve("sqlite"), Map.of());
-    if (Boolean.getBoolean("bench.pg")) {
-      try (EmbeddedPg pg = EmbeddedPg.start(dir.resolve("pg"))) {
-        collector("PostgreSQL", dir.resolve("pgc"), Map.of("TELLTALE_STORE_TYPE", "postgres",
-            "TELLTALE_STORE_POSTGRES_URL", pg.jdbcUrl(), "TELLTALE_STORE_POSTGRES_USER", "postgres"));
-      }
+    Path dir = Files.createTempDirectory("telltale-ingest-bench");
+    System.out.printf("ingest benchmark: devices=%d in-flight=%d rate=%s warm-up=%ds measured=%ds FULL every %d"
+            + " reports per device, listener=%s; load average %s, %d cores%n",
+        DEVICES, IN_FLIGHT, RATE > 0 ? String.format("%.0f/s", RATE) : "max", WARMUP, SECONDS, FULL_EVERY, LISTENER,
+        loadAverage(), Runtime.getRuntime().availableProcessors());
+    System.out.printf("message sizes: heartbeat %d bytes, FULL %,d bytes (protobuf, without gRPC framing)%n",
+        BenchReports.heartbeat(7, 100, System.currentTimeMillis()).getSerializedSize(),
+        BenchReports.full(7, 100, System.currentTimeMillis(), 0).getSerializedSize());
+    List<String> lines = new ArrayList<>();
+    for (String mode : MODES.split(",")) {
+      lines.add(run(mode.trim(), dir.resolve(mode.trim())));
     }
+    System.out.println();
+    System.out.println("summary (server CPU/report is process CPU time over the measured window divided by reports"
+        + " acknowledged in it; 2-core capacity = 2 CPU-seconds per second / that):");
+    lines.forEach(System.out::println);
+    System.out.printf("load average at the end: %s%n", loadAverage());
     System.exit(0);
   }
 
-  static void collector(String name, Path dir, Map<String, String> env) throws Exception {
-    Map<String, String> all = new java.util.HashMap<>(env);
-    all.put("TELLTALE_INGEST_QUEUE_CAPACITY", "20000");
-    try (CollectorFixture f = CollectorFixture.start(dir, all, Clock.SYSTEM, StoredReportListener.NOOP)) {
-      List<TestAgent> agents = new ArrayList<>();
-      for (int i = 0; i < AGENTS; i++) {
-        agents.add(f.enroll());
-      }
-      List<ManagedChannel> channels = agents.stream().map(a -> a.channel).toList();
-      double rate = drive(channels);
-      long[] stats = ((SqlTelemetryStore) f.collector.store()).writerStats();
-      System.out.printf("%-28s %,10.0f reports/s  (%,d commits, %.1f reports/commit)%n", "collector + " + name + ":",
-          rate, stats[0], stats[0] == 0 ? 0.0 : (double) stats[1] / stats[0]);
-      agents.forEach(TestAgent::close);
+  static String run(String mode, Path dir) throws Exception {
+    System.out.printf("%n== %s%n", mode);
+    Files.createDirectories(dir);
+    Path jfr = dir.resolve("server.jfr");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of(SERVER_JVM.trim().split("\\s+")));
+    if (JFR) {
+      cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
     }
-  }
-
-  static void bare(Path dir) throws Exception {
-    CertificateAuthority ca = CertificateAuthority.loadOrCreate(dir, Clock.SYSTEM);
-    var id = ca.issueServerIdentity(List.of("127.0.0.1", "localhost"));
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .sslContext(GrpcSslContexts.configure(io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(id.key(), id.certificate(), id.ca())).trustManager(ca.certificate())
-            .clientAuth(ClientAuth.OPTIONAL).build())
-        .addService(new AgentServiceGrpc.AgentServiceImplBase() {
-          @Override
-          public void report(ReportRequest req, StreamObserver<ReportResponse> out) {
-            out.onNext(ReportResponse.newBuilder().setAcknowledgedSequence(req.getSequence())
-                .setServerTimeMs(System.currentTimeMillis()).build());
-            out.onCompleted();
-          }
-        }).build().start();
-    List<ManagedChannel> channels = new ArrayList<>();
-    for (int i = 0; i < AGENTS; i++) {
-      KeyPair kp = TestAgent.keyPair();
-      X509Certificate cert = ca.issueClientCertificate(java.util.UUID.randomUUID().toString(), kp.getPublic(),
-          Duration.ofDays(1));
-      channels.add(TestAgent.channel(server.getPort(), ca.certificate(), kp.getPrivate(), cert));
-    }
-    double rate = drive(channels);
-    System.out.printf("%-28s %,10.0f reports/s%n", "bare grpc-java (ack only):", rate);
-    channels.forEach(ManagedChannel::shutdownNow);
-    server.shutdownNow();
-  }
-
-  /** Each channel keeps IN_FLIGHT reports outstanding with increasing sequences; returns acks/s measured. */
-  static double drive(List<ManagedChannel> channels) throws Exception {
-    AtomicLong acked = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    long end = System.nanoTime() + Duration.ofSeconds(WARMUP_SECONDS + SECONDS).toNanos();
-    List<Thread> threads = new ArrayList<>();
-    for (ManagedChannel ch : channels) {
-      Thread t = new Thread(() -> {
-        AgentServiceGrpc.AgentServiceFutureStub stub = AgentServiceGrpc.newFutureStub(ch);
-        Semaphore window = new Semaphore(IN_FLIGHT);
-        long seq = 1;
-        while (System.nanoTime() < end) {
-          window.acquireUninterruptibly();
-          Futures.addCallback(stub.report(TestAgent.heartbeatRequest(seq++)), new FutureCallback<ReportResponse>() {
-            @Override
-            public void onSuccess(ReportResponse r) {
-              acked.incrementAndGet();
-              window.release();
-            }
-
-            @Override
-            public void onFailure(Throwable e) {
-              failed.incrementAndGet();
-              window.release();
-            }
-          }, MoreExecutors.directExecutor());
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode,
+        dir.toString(), Integer.toString(DEVICES), LISTENER));
+    Process server = new ProcessBuilder(cmd).redirectError(dir.resolve("server.log").toFile()).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter in = new PrintWriter(server.getOutputStream(), true, StandardCharsets.UTF_8)) {
+      long setup = System.nanoTime();
+      Map<String, String> ready = fields(expect(out, "READY", dir));
+      System.out.printf("  server up, %d devices enrolled in %.1f s (log: %s)%n", DEVICES,
+          (System.nanoTime() - setup) / 1e9, dir.resolve("server.log"));
+      X509Certificate ca = TestAgent.certificate(Files.readAllBytes(Path.of(ready.get("ca")))); // PEM is accepted
+      try (LoadGenerator load = new LoadGenerator(Integer.parseInt(ready.get("port")), ca,
+          Path.of(ready.get("identities")), FULL_EVERY)) {
+        long t = System.nanoTime();
+        load.initialReports(IN_FLIGHT);
+        System.out.printf("  initial FULL of every device acknowledged in %.1f s (connections and TLS handshakes"
+            + " included)%n", (System.nanoTime() - t) / 1e9);
+        load.run(System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP), IN_FLIGHT, RATE);
+        in.println("reset");
+        expect(out, "OK", dir);
+        load.latency.reset();
+        in.println("stats");
+        Map<String, String> s0 = fields(expect(out, "STATS", dir));
+        long a0 = load.acked.sum();
+        long f0 = load.ackedFull.sum();
+        long b0 = load.bytesSent.sum();
+        long c0 = processCpuNanos();
+        Instant from = Instant.now();
+        long t0 = System.nanoTime();
+        load.run(t0 + TimeUnit.SECONDS.toNanos(SECONDS), IN_FLIGHT, RATE);
+        long t1 = System.nanoTime();
+        Instant to = Instant.now();
+        long c1 = processCpuNanos();
+        in.println("stats");
+        Map<String, String> s1 = fields(expect(out, "STATS", dir));
+        long reports = load.acked.sum() - a0;
+        double secs = (t1 - t0) / 1e9;
+        double serverCpuMs = (num(s1, "cpu_ns") - num(s0, "cpu_ns")) / 1e6;
+        double clientCpuMs = (c1 - c0) / 1e6;
+        double perReport = serverCpuMs / Math.max(1, reports);
+        System.out.printf("  %,d reports acknowledged in %.1f s (%,d FULL, %.0f bytes/report avg): %,.0f reports/s%n",
+            reports, secs, load.ackedFull.sum() - f0, (double) (load.bytesSent.sum() - b0) / Math.max(1, reports),
+            reports / secs);
+        System.out.printf("  server CPU %.3f ms/report (%.2f cores busy), client CPU %.3f ms/report%n", perReport,
+            serverCpuMs / 1e3 / secs, clientCpuMs / Math.max(1, reports));
+        System.out.printf("  ack latency (client, send to ack): %s%n", load.latency.summary());
+        if (!load.failures.isEmpty()) {
+          System.out.printf("  failed calls (re-sent later): %s%n", load.failures);
         }
-        window.acquireUninterruptibly(IN_FLIGHT);
-      }, "bench-agent");
-      threads.add(t);
-      t.start();
+        String commits = "";
+        if (s1.containsKey("commits")) {
+          long c = num(s1, "commits") - num(s0, "commits");
+          long n = num(s1, "committed") - num(s0, "committed");
+          commits = String.format("%.1f reports/commit", (double) n / Math.max(1, c));
+          System.out.printf("  %,d commits, %s, %d writes failed; ack->listener done: p50 %.1f ms, p99 %.1f ms,"
+                  + " max %.0f ms (%s listener)%n", c, commits, num(s1, "failed") - num(s0, "failed"),
+              Double.parseDouble(s1.get("handoff_p50_ms")), Double.parseDouble(s1.get("handoff_p99_ms")),
+              Double.parseDouble(s1.get("handoff_max_ms")), LISTENER);
+          commits += String.format(", ack->listener p50/p99 %s/%s ms", s1.get("handoff_p50_ms"),
+              s1.get("handoff_p99_ms"));
+        }
+        System.out.println("  server CPU by thread group, microseconds per report:");
+        threadBreakdown(s0, s1, reports);
+        in.println("quit");
+        expect(out, "BYE", dir);
+        server.waitFor(60, TimeUnit.SECONDS);
+        if (JFR) {
+          JfrSummary.print(jfr, from, to);
+        }
+        return String.format("  %-13s %,8.0f reports/s measured | server %.3f ms CPU/report -> %,7.0f reports/s on 2"
+                + " cores | client %.3f ms/report | ack p50/p99 %.1f/%.1f ms | %s",
+            mode, reports / secs, perReport, 2000 / perReport, clientCpuMs / Math.max(1, reports),
+            load.latency.percentileMs(50), load.latency.percentileMs(99), commits);
+      }
+    } finally {
+      server.destroy();
+      if (!server.waitFor(30, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
     }
-    long warmEnd = System.nanoTime() + Duration.ofSeconds(WARMUP_SECONDS).toNanos();
-    while (System.nanoTime() < warmEnd) {
-      Thread.sleep(50); // a benchmark driver, not a test
+  }
+
+  private static void threadBreakdown(Map<String, String> s0, Map<String, String> s1, long reports) {
+    Map<String, Long> diff = new TreeMap<>();
+    for (Map.Entry<String, String> e : s1.entrySet()) {
+      if (e.getKey().startsWith("thread.")) {
+        long d = Long.parseLong(e.getValue()) - Long.parseLong(s0.getOrDefault(e.getKey(), "0"));
+        if (d > 0) {
+          diff.put(e.getKey().substring(7), d);
+        }
+      }
     }
-    long start = acked.get();
-    long t0 = System.nanoTime();
-    for (Thread t : threads) {
-      t.join();
+    diff.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+        .forEach(e -> System.out.printf("    %8.1f  %s%n", e.getValue() / 1e3 / Math.max(1, reports), e.getKey()));
+  }
+
+  private static String expect(BufferedReader out, String prefix, Path dir) throws Exception {
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith(prefix)) {
+        return line;
+      }
     }
-    long t1 = System.nanoTime();
-    if (failed.get() > 0) {
-      System.out.printf("  (%,d calls failed, e.g. RESOURCE_EXHAUSTED under overload)%n", failed.get());
+    throw new IllegalStateException("bench server ended before " + prefix + "; see " + dir.resolve("server.log"));
+  }
+
+  private static Map<String, String> fields(String line) {
+    Map<String, String> m = new HashMap<>();
+    for (String part : line.split(" ")) {
+      int eq = part.indexOf('=');
+      if (eq > 0) {
+        m.put(part.substring(0, eq), part.substring(eq + 1));
+      }
     }
-    return (acked.get() - start) / ((t1 - t0) / 1e9);
+    return m;
+  }
+
+  private static long num(Map<String, String> m, String key) {
+    return Long.parseLong(m.getOrDefault(key, "0"));
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " (1 min)";
+    } catch (java.io.IOException e) {
+      return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
   }
 }
