@@ -193,6 +193,79 @@ public abstract class TelemetryStoreContract {
     assertThat(store().queries().reportsOf(device, T0, T0.plusSeconds(400 * 60L))).hasSize(300);
   }
 
+  @Test
+  void write_sameReportTwiceWithoutWaiting_oneCopyStoredAndTheOtherDuplicate() throws Exception {
+    DeviceReport r = TestObjects.full(device, 1, T0, "203.0.113.5", "bash");
+    // Queued back to back, the two copies usually share one group commit; either way one is a duplicate.
+    CompletableFuture<WriteResult> a = store().writer().write(r);
+    CompletableFuture<WriteResult> b = store().writer().write(r);
+    assertThat(List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS)))
+        .containsExactlyInAnyOrder(WriteResult.STORED, WriteResult.DUPLICATE);
+    assertThat(store().queries().reportsOf(device, T0.minusSeconds(1), T0.plusSeconds(1))).hasSize(1);
+    assertThat(store().queries().changes(device, T0, T0.plusSeconds(1)))
+        .filteredOn(c -> c.kind() == InventoryKind.PROCESS).hasSize(1);
+  }
+
+  @Test
+  void write_burstOfManyDevices_whereverTheBatchesSplit_eachDeviceEndsAtItsNewestReport() throws Exception {
+    List<String> devices = new ArrayList<>();
+    for (int d = 0; d < 12; d++) {
+      devices.add(UUID.randomUUID().toString());
+    }
+    long firstMinute = T0.getEpochSecond() / 60;
+    List<CompletableFuture<WriteResult>> futures = new ArrayList<>();
+    for (int seq = 1; seq <= 10; seq++) { // interleaved: every batch holds several devices
+      for (String d : devices) {
+        Instant at = T0.plusSeconds(seq * 300L);
+        DeviceReport r = switch (seq) {
+          case 1 -> TestObjects.full(d, seq, at, "203.0.113.1", "bash", "firefox");
+          case 6 -> TestObjects.full(d, seq, at, "203.0.113.6", "bash", "anydesk");
+          default -> TestObjects.heartbeat(d, seq, at, "203.0.113." + seq, firstMinute + seq * 5L, 5);
+        };
+        futures.add(store().writer().write(r));
+      }
+    }
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    assertThat(futures).extracting(CompletableFuture::join).containsOnly(WriteResult.STORED);
+    for (String d : devices) {
+      DeviceState s = store().queries().deviceState(d).orElseThrow();
+      assertThat(s.lastSequence()).isEqualTo(10);
+      assertThat(s.lastPublicIp()).isEqualTo("203.0.113.10");
+      assertThat(s.lastFullAt()).isEqualTo(T0.plusSeconds(6 * 300L));
+      assertThat(s.software().processes()).extracting(p -> p.name()).containsExactly("bash", "anydesk");
+      assertThat(store().queries().inventory(d, InventoryKind.PROCESS))
+          .containsExactly("anydesk|/usr/bin/anydesk", "bash|/usr/bin/bash");
+      assertThat(store().queries().inventory(d, InventoryKind.PUBLIC_IP)).containsExactly("203.0.113.10");
+      List<InventoryChange> processChanges = store().queries().changes(d, T0, T0.plusSeconds(7200)).stream()
+          .filter(c -> c.kind() == InventoryKind.PROCESS && !c.initial()).toList();
+      assertThat(processChanges).extracting(InventoryChange::itemKey, InventoryChange::appeared)
+          .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("anydesk|/usr/bin/anydesk", true),
+              org.assertj.core.groups.Tuple.tuple("firefox|/usr/bin/firefox", false));
+      // 8 heartbeats x 5 minutes, each minute with 10 local events, none counted twice
+      List<ActivityHour> hours = store().queries().activityHours(d, T0.minusSeconds(3600), T0.plusSeconds(4 * 3600));
+      assertThat(hours.stream().mapToLong(ActivityHour::localEvents).sum()).isEqualTo(8 * 5 * 10);
+      assertThat(store().queries().sightingsOf(d)).filteredOn(x -> x.kind() == SightingKind.PUBLIC_IP)
+          .extracting(Sighting::value).hasSize(10).contains("203.0.113.1", "203.0.113.10");
+    }
+  }
+
+  @Test
+  void write_outOfOrderWithoutWaiting_stateIsTheNewestReportAndAllAreStored() throws Exception {
+    long firstMinute = T0.getEpochSecond() / 60;
+    List<CompletableFuture<WriteResult>> futures = List.of(
+        store().writer().write(TestObjects.heartbeat(device, 3, T0.plusSeconds(600), "198.51.100.3", firstMinute + 10, 1)),
+        store().writer().write(TestObjects.heartbeat(device, 2, T0.plusSeconds(300), "198.51.100.2", firstMinute + 5, 1)),
+        store().writer().write(TestObjects.full(device, 1, T0, "198.51.100.1", "bash")));
+    for (CompletableFuture<WriteResult> f : futures) {
+      assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(WriteResult.STORED);
+    }
+    DeviceState s = store().queries().deviceState(device).orElseThrow();
+    assertThat(s.lastSequence()).isEqualTo(3);
+    assertThat(s.lastPublicIp()).isEqualTo("198.51.100.3");
+    assertThat(store().queries().reportsOf(device, T0.minusSeconds(1), T0.plusSeconds(3600))).hasSize(3);
+    assertThat(store().queries().activityMinutes(device, T0, T0.plusSeconds(3600))).hasSize(2);
+  }
+
   // Enrollment, tokens, devices ---------------------------------------------------------------------
 
   private EnrollmentToken token(String hash, Instant expires, int maxUses) {

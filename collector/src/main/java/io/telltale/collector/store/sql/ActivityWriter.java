@@ -5,13 +5,17 @@ import io.telltale.collector.model.DeviceReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Stores per-minute activity (collector-clock minutes) and adds each newly stored minute to its hourly
- * aggregate, so a re-sent minute is never counted twice.
+ * Per-minute activity of one batch (collector-clock minutes): one batched INSERT of every minute, then each
+ * newly stored minute is added to its hourly aggregate in one batched upsert, so a re-sent minute is never
+ * counted twice (also when two reports of the batch cover the same minute: the first one wins, as it would
+ * across batches).
  */
 final class ActivityWriter {
 
@@ -30,47 +34,70 @@ final class ActivityWriter {
           + " jiggle_minutes = activity_hours.jiggle_minutes + excluded.jiggle_minutes,"
           + " active_minutes = activity_hours.active_minutes + excluded.active_minutes";
 
-  void write(Connection c, DeviceReport r, long clockOffsetMs) throws SQLException {
+  private record Row(String deviceId, long minute, ActivityRecord.Minute m, String source, long receivedAt) {}
+
+  private record HourKey(String deviceId, long hour) {}
+
+  private static final Comparator<Row> ROW_ORDER = Comparator.comparing(Row::deviceId).thenComparingLong(Row::minute);
+
+  private final List<Row> rows = new ArrayList<>();
+
+  /** Adds the minutes of {@code r}, moved to collector time by the device's clock offset. */
+  void add(DeviceReport r, long clockOffsetMs) {
     ActivityRecord a = r.activity();
     if (a == null || a.minutes().isEmpty()) {
       return;
     }
     long shift = Math.round(clockOffsetMs / 60_000.0);
-    List<ActivityRecord.Minute> minutes = a.minutes();
+    for (ActivityRecord.Minute m : a.minutes()) {
+      rows.add(new Row(r.deviceId(), a.firstMinute() + m.offset() - shift, m, source(a, m),
+          r.receivedAt().toEpochMilli()));
+    }
+  }
+
+  void flush(Connection c) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    rows.sort(ROW_ORDER); // stable: of two rows for one minute, the earlier report's stays first and wins
     int[] inserted;
     try (PreparedStatement ps = c.prepareStatement(INSERT_MINUTE)) {
-      for (ActivityRecord.Minute m : minutes) {
-        ps.setString(1, r.deviceId());
-        ps.setLong(2, a.firstMinute() + m.offset() - shift);
-        ps.setInt(3, m.localEvents());
-        ps.setInt(4, m.injectedEvents());
-        ps.setInt(5, m.externalEvents());
-        ps.setInt(6, m.jigglePeriodSeconds());
-        ps.setString(7, source(a, m));
-        ps.setLong(8, r.receivedAt().toEpochMilli());
+      for (Row row : rows) {
+        ps.setString(1, row.deviceId());
+        ps.setLong(2, row.minute());
+        ps.setInt(3, row.m().localEvents());
+        ps.setInt(4, row.m().injectedEvents());
+        ps.setInt(5, row.m().externalEvents());
+        ps.setInt(6, row.m().jigglePeriodSeconds());
+        ps.setString(7, row.source());
+        ps.setLong(8, row.receivedAt());
         ps.addBatch();
       }
       inserted = ps.executeBatch();
     }
-    Map<Long, long[]> hours = new TreeMap<>();
-    for (int i = 0; i < minutes.size(); i++) {
+    Map<HourKey, long[]> hours = new TreeMap<>(
+        Comparator.comparing(HourKey::deviceId).thenComparingLong(HourKey::hour));
+    for (int i = 0; i < rows.size(); i++) {
       if (inserted[i] == 0) {
         continue; // already stored by an earlier report: counted then
       }
-      ActivityRecord.Minute m = minutes.get(i);
-      long hour = Math.floorDiv(a.firstMinute() + m.offset() - shift, 60);
-      long[] h = hours.computeIfAbsent(hour, k -> new long[5]);
+      Row row = rows.get(i);
+      ActivityRecord.Minute m = row.m();
+      long[] h = hours.computeIfAbsent(new HourKey(row.deviceId(), Math.floorDiv(row.minute(), 60)), k -> new long[5]);
       h[0] += m.localEvents();
       h[1] += m.injectedEvents();
       h[2] += m.externalEvents();
       h[3] += m.jigglePeriodSeconds() > 0 ? 1 : 0;
       h[4] += m.localEvents() + m.injectedEvents() + m.externalEvents() > 0 ? 1 : 0;
     }
+    if (hours.isEmpty()) {
+      return;
+    }
     try (PreparedStatement ps = c.prepareStatement(UPSERT_HOUR)) {
-      for (Map.Entry<Long, long[]> e : hours.entrySet()) {
+      for (Map.Entry<HourKey, long[]> e : hours.entrySet()) {
         long[] h = e.getValue();
-        ps.setString(1, r.deviceId());
-        ps.setLong(2, e.getKey());
+        ps.setString(1, e.getKey().deviceId());
+        ps.setLong(2, e.getKey().hour());
         ps.setLong(3, h[0]);
         ps.setLong(4, h[1]);
         ps.setLong(5, h[2]);

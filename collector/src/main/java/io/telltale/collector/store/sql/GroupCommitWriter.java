@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitWriter implements ReportWriter, AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(GroupCommitWriter.class);
+  /** Recently written sighting spans remembered (about 150 bytes each: ~15 MB); a device has ~15 keys. */
+  private static final int SIGHTING_CACHE_ENTRIES = 100_000;
 
   private record Pending(DeviceReport report, CompletableFuture<WriteResult> future) {}
 
@@ -51,7 +53,7 @@ final class GroupCommitWriter implements ReportWriter, AutoCloseable {
     Preconditions.checkArgument(capacity >= 1, "capacity: %s (expected: >= 1)", capacity);
     Preconditions.checkArgument(maxBatch >= 1, "maxBatch: %s (expected: >= 1)", maxBatch);
     this.db = requireNonNull(db, "db");
-    this.rows = new ReportRowWriter(db.dialect());
+    this.rows = new ReportRowWriter(db.dialect(), new SightingCache(SIGHTING_CACHE_ENTRIES));
     this.capacity = capacity;
     this.maxBatch = maxBatch;
     this.queue = new ArrayBlockingQueue<>(capacity);
@@ -120,17 +122,13 @@ final class GroupCommitWriter implements ReportWriter, AutoCloseable {
   }
 
   private void writeBatch(List<Pending> batch) {
-    List<WriteResult> results;
+    ReportRowWriter.Outcome outcome;
     try {
-      results =
-          db.inTransaction(
-              c -> {
-                List<WriteResult> out = new ArrayList<>(batch.size());
-                for (Pending p : batch) {
-                  out.add(rows.write(c, p.report()));
-                }
-                return out;
-              });
+      List<DeviceReport> reports = new ArrayList<>(batch.size());
+      for (Pending p : batch) {
+        reports.add(p.report());
+      }
+      outcome = db.inTransaction(c -> rows.write(c, reports));
     } catch (RuntimeException e) {
       if (batch.size() > 1 && !isConnectionLoss(e)) {
         for (Pending p : batch) {
@@ -141,10 +139,11 @@ final class GroupCommitWriter implements ReportWriter, AutoCloseable {
       }
       return;
     }
+    outcome.afterCommit().run();
     batches.incrementAndGet();
     committed.addAndGet(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).future().complete(results.get(i));
+      batch.get(i).future().complete(outcome.results().get(i));
     }
   }
 

@@ -6,15 +6,28 @@ import io.telltale.collector.model.SystemFacts;
 import io.telltale.collector.store.ReportWriter.WriteResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes one report inside the caller's transaction: the raw row (idempotent on device and sequence), then,
- * for a new report, the merged device state, the inventory diff, activity and sightings.
+ * Writes one group-commit batch inside the caller's transaction, one batched statement per table for the
+ * whole batch: raw rows (idempotent on device and sequence; a second copy inside the batch is a duplicate
+ * too), then for the new reports the merged device state (read for all the batch's devices in one query,
+ * row-locked in key order where the dialect can), inventory diffs, activity and sightings. Reports of one
+ * device are applied in sequence order; one older than the stored state (a late retry) is kept raw, with its
+ * activity and sightings, but changes neither state nor inventory.
+ *
+ * <p>Not thread-safe: used by the single writer thread.
  */
 final class ReportRowWriter {
 
@@ -46,30 +59,87 @@ final class ReportRowWriter {
           + " timing_json = COALESCE(excluded.timing_json, device_state.timing_json)";
 
   private final SqlDialect dialect;
-  private final InventoryWriter inventory = new InventoryWriter();
-  private final ActivityWriter activity = new ActivityWriter();
+  private final SightingCache sightings;
 
-  ReportRowWriter(SqlDialect dialect) {
+  ReportRowWriter(SqlDialect dialect, SightingCache sightings) {
     this.dialect = dialect;
+    this.sightings = sightings;
   }
 
   /** Prior state of the device, read (and row-locked where the dialect can) before merging. */
   record Prior(long lastSequence, @Nullable Long lastFullAt, long clockOffsetMs) {}
 
-  WriteResult write(Connection c, DeviceReport r) throws SQLException {
-    if (!insertRaw(c, r)) {
-      return WriteResult.DUPLICATE;
+  /** What a batch did: one result per input report, and what to do once its transaction committed. */
+  record Outcome(List<WriteResult> results, Runnable afterCommit) {}
+
+  private record Id(String deviceId, long sequence) {}
+
+  private static final Comparator<DeviceReport> DEVICE_ORDER =
+      Comparator.comparing(DeviceReport::deviceId).thenComparingLong(DeviceReport::sequence);
+
+  Outcome write(Connection c, List<DeviceReport> batch) throws SQLException {
+    WriteResult[] results = new WriteResult[batch.size()];
+    Map<Id, Integer> firstCopy = new HashMap<>();
+    List<DeviceReport> unique = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      DeviceReport r = batch.get(i);
+      if (firstCopy.putIfAbsent(new Id(r.deviceId(), r.sequence()), i) != null) {
+        results[i] = WriteResult.DUPLICATE;
+      } else {
+        unique.add(r);
+      }
     }
-    Prior prior = readPrior(c, r.deviceId());
-    long offset = clockOffset(r, prior);
-    Instant at = r.observedAt().minusMillis(offset);
-    if (prior == null || r.sequence() > prior.lastSequence()) {
-      upsertState(c, r, offset, at);
-      inventory.diff(c, r, prior, at);
+    unique.sort(DEVICE_ORDER); // every statement below visits keys in this order: no lock-order deadlocks
+    int[] inserted = insertRaw(c, unique);
+    TreeMap<String, List<DeviceReport>> fresh = new TreeMap<>();
+    for (int i = 0; i < unique.size(); i++) {
+      DeviceReport r = unique.get(i);
+      boolean isNew = inserted[i] != 0;
+      results[firstCopy.get(new Id(r.deviceId(), r.sequence()))] = isNew ? WriteResult.STORED : WriteResult.DUPLICATE;
+      if (isNew) {
+        fresh.computeIfAbsent(r.deviceId(), k -> new ArrayList<>()).add(r);
+      }
     }
-    activity.write(c, r, offset);
-    SightingWriter.write(c, r, at);
-    return WriteResult.STORED;
+    Runnable afterCommit = fresh.isEmpty() ? () -> {} : writeNew(c, fresh);
+    return new Outcome(List.of(results), afterCommit);
+  }
+
+  private Runnable writeNew(Connection c, TreeMap<String, List<DeviceReport>> fresh) throws SQLException {
+    Map<String, Prior> priors = readPriors(c, fresh.keySet());
+    Set<String> volatileDevices = new TreeSet<>();
+    Set<String> fullDevices = new TreeSet<>();
+    fresh.forEach((device, reports) -> {
+      Prior p = priors.get(device);
+      boolean full = reports.stream().anyMatch(r -> r.kind() == ReportKind.FULL
+          && (p == null || r.sequence() > p.lastSequence()));
+      (full ? fullDevices : volatileDevices).add(device);
+    });
+    InventoryWriter inventory = new InventoryWriter();
+    inventory.load(c, volatileDevices, fullDevices);
+    ActivityWriter activity = new ActivityWriter();
+    SightingWriter sighting = new SightingWriter(sightings);
+    try (PreparedStatement state = c.prepareStatement(UPSERT_STATE)) {
+      for (Map.Entry<String, List<DeviceReport>> e : fresh.entrySet()) {
+        Prior prior = priors.get(e.getKey());
+        for (DeviceReport r : e.getValue()) { // in sequence order
+          long offset = clockOffset(r, prior);
+          Instant at = r.observedAt().minusMillis(offset);
+          if (prior == null || r.sequence() > prior.lastSequence()) {
+            addState(state, r, offset, at);
+            inventory.apply(r, prior, at);
+            prior = new Prior(r.sequence(),
+                r.kind() == ReportKind.FULL ? Long.valueOf(at.toEpochMilli()) : prior == null ? null : prior.lastFullAt(),
+                offset);
+          }
+          activity.add(r, offset);
+          sighting.add(r, at);
+        }
+      }
+      state.executeBatch();
+    }
+    inventory.flush(c);
+    activity.flush(c);
+    return sighting.flush(c);
   }
 
   private static long clockOffset(DeviceReport r, @Nullable Prior prior) {
@@ -79,62 +149,61 @@ final class ReportRowWriter {
     return prior == null ? 0 : prior.clockOffsetMs();
   }
 
-  private static boolean insertRaw(Connection c, DeviceReport r) throws SQLException {
+  private static int[] insertRaw(Connection c, List<DeviceReport> reports) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT_RAW)) {
-      ps.setString(1, r.deviceId());
-      ps.setLong(2, r.sequence());
-      ps.setString(3, r.kind().name());
-      ps.setLong(4, r.observedAt().toEpochMilli());
-      ps.setLong(5, r.receivedAt().toEpochMilli());
-      ps.setString(6, r.publicIp());
-      ps.setString(7, Json.write(r));
-      return ps.executeUpdate() == 1;
-    }
-  }
-
-  private @Nullable Prior readPrior(Connection c, String deviceId) throws SQLException {
-    String sql =
-        "SELECT last_sequence, last_full_at, clock_offset_ms FROM device_state WHERE device_id = ?"
-            + dialect.forUpdate();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, deviceId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        long fullAt = rs.getLong(2);
-        return new Prior(rs.getLong(1), rs.wasNull() ? null : fullAt, rs.getLong(3));
+      for (DeviceReport r : reports) {
+        ps.setString(1, r.deviceId());
+        ps.setLong(2, r.sequence());
+        ps.setString(3, r.kind().name());
+        ps.setLong(4, r.observedAt().toEpochMilli());
+        ps.setLong(5, r.receivedAt().toEpochMilli());
+        ps.setString(6, r.publicIp());
+        ps.setString(7, Json.write(r));
+        ps.addBatch();
       }
+      return ps.executeBatch();
     }
   }
 
-  private static void upsertState(Connection c, DeviceReport r, long offset, Instant at) throws SQLException {
+  private Map<String, Prior> readPriors(Connection c, Set<String> devices) throws SQLException {
+    Map<String, Prior> out = new HashMap<>();
+    InClause.forEachRow(c,
+        "SELECT device_id, last_sequence, last_full_at, clock_offset_ms FROM device_state WHERE device_id IN (%s)"
+            + " ORDER BY device_id" + dialect.forUpdate(),
+        InClause.sorted(devices),
+        rs -> {
+          long fullAt = rs.getLong(3);
+          Long full = rs.wasNull() ? null : fullAt;
+          out.put(rs.getString(1), new Prior(rs.getLong(2), full, rs.getLong(4)));
+        });
+    return out;
+  }
+
+  private static void addState(PreparedStatement ps, DeviceReport r, long offset, Instant at) throws SQLException {
     SystemFacts sys = r.system();
-    try (PreparedStatement ps = c.prepareStatement(UPSERT_STATE)) {
-      long received = r.receivedAt().toEpochMilli();
-      ps.setString(1, r.deviceId());
-      ps.setLong(2, received);
-      ps.setLong(3, received);
-      ps.setLong(4, r.sequence());
-      ps.setString(5, r.publicIp());
-      if (r.kind() == ReportKind.FULL) {
-        ps.setLong(6, at.toEpochMilli());
-      } else {
-        ps.setNull(6, Types.BIGINT);
-      }
-      ps.setString(7, r.agentVersion());
-      ps.setLong(8, offset);
-      ps.setString(9, sys == null ? "" : sys.hostname());
-      ps.setString(10, sys == null ? "" : sys.hardwareSerial());
-      ps.setString(11, Json.write(sys));
-      ps.setString(12, Json.write(r.software()));
-      ps.setString(13, Json.write(r.hardware()));
-      ps.setString(14, Json.write(r.network()));
-      ps.setString(15, Json.write(r.locale()));
-      ps.setString(16, Json.write(r.power()));
-      ps.setString(17, Json.write(r.sessions()));
-      ps.setString(18, Json.write(r.timing()));
-      ps.executeUpdate();
+    long received = r.receivedAt().toEpochMilli();
+    ps.setString(1, r.deviceId());
+    ps.setLong(2, received);
+    ps.setLong(3, received);
+    ps.setLong(4, r.sequence());
+    ps.setString(5, r.publicIp());
+    if (r.kind() == ReportKind.FULL) {
+      ps.setLong(6, at.toEpochMilli());
+    } else {
+      ps.setNull(6, Types.BIGINT);
     }
+    ps.setString(7, r.agentVersion());
+    ps.setLong(8, offset);
+    ps.setString(9, sys == null ? "" : sys.hostname());
+    ps.setString(10, sys == null ? "" : sys.hardwareSerial());
+    ps.setString(11, Json.write(sys));
+    ps.setString(12, Json.write(r.software()));
+    ps.setString(13, Json.write(r.hardware()));
+    ps.setString(14, Json.write(r.network()));
+    ps.setString(15, Json.write(r.locale()));
+    ps.setString(16, Json.write(r.power()));
+    ps.setString(17, Json.write(r.sessions()));
+    ps.setString(18, Json.write(r.timing()));
+    ps.addBatch();
   }
 }
