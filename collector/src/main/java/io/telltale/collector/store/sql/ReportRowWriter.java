@@ -35,11 +35,11 @@ final class ReportRowWriter {
       "INSERT INTO reports (device_id, sequence, kind, observed_at, received_at, public_ip, payload)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, sequence) DO NOTHING";
 
+  /** The narrow row every advancing report updates. */
   private static final String UPSERT_STATE =
       "INSERT INTO device_state (device_id, first_seen, last_seen, last_sequence, last_public_ip, last_full_at,"
-          + " agent_version, clock_offset_ms, hostname, hardware_serial, system_json, software_json,"
-          + " hardware_json, network_json, locale_json, power_json, sessions_json, timing_json)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " agent_version, clock_offset_ms, hostname, hardware_serial, power_json, sessions_json, timing_json)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (device_id) DO UPDATE SET last_seen = excluded.last_seen,"
           + " last_sequence = excluded.last_sequence,"
           + " last_public_ip = CASE WHEN excluded.last_public_ip = '' THEN device_state.last_public_ip"
@@ -49,14 +49,19 @@ final class ReportRowWriter {
           + " hostname = CASE WHEN excluded.hostname = '' THEN device_state.hostname ELSE excluded.hostname END,"
           + " hardware_serial = CASE WHEN excluded.hardware_serial = '' THEN device_state.hardware_serial"
           + "   ELSE excluded.hardware_serial END,"
-          + " system_json = COALESCE(excluded.system_json, device_state.system_json),"
-          + " software_json = COALESCE(excluded.software_json, device_state.software_json),"
-          + " hardware_json = COALESCE(excluded.hardware_json, device_state.hardware_json),"
-          + " network_json = COALESCE(excluded.network_json, device_state.network_json),"
-          + " locale_json = COALESCE(excluded.locale_json, device_state.locale_json),"
           + " power_json = COALESCE(excluded.power_json, device_state.power_json),"
           + " sessions_json = COALESCE(excluded.sessions_json, device_state.sessions_json),"
           + " timing_json = COALESCE(excluded.timing_json, device_state.timing_json)";
+
+  /** The slow sections, written only by advancing reports that carry one (FULL reports). */
+  private static final String UPSERT_SECTIONS =
+      "INSERT INTO device_sections (device_id, system_json, software_json, hardware_json, network_json, locale_json)"
+          + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
+          + " system_json = COALESCE(excluded.system_json, device_sections.system_json),"
+          + " software_json = COALESCE(excluded.software_json, device_sections.software_json),"
+          + " hardware_json = COALESCE(excluded.hardware_json, device_sections.hardware_json),"
+          + " network_json = COALESCE(excluded.network_json, device_sections.network_json),"
+          + " locale_json = COALESCE(excluded.locale_json, device_sections.locale_json)";
 
   private final SqlDialect dialect;
   private final SightingCache sightings;
@@ -118,7 +123,9 @@ final class ReportRowWriter {
     inventory.load(c, volatileDevices, fullDevices);
     ActivityWriter activity = new ActivityWriter();
     SightingWriter sighting = new SightingWriter(sightings);
-    try (PreparedStatement state = c.prepareStatement(UPSERT_STATE)) {
+    try (PreparedStatement state = c.prepareStatement(UPSERT_STATE);
+        PreparedStatement sections = c.prepareStatement(UPSERT_SECTIONS)) {
+      boolean anySections = false;
       for (Map.Entry<String, List<DeviceReport>> e : fresh.entrySet()) {
         Prior prior = priors.get(e.getKey());
         for (DeviceReport r : e.getValue()) { // in sequence order
@@ -126,6 +133,7 @@ final class ReportRowWriter {
           Instant at = r.observedAt().minusMillis(offset);
           if (prior == null || r.sequence() > prior.lastSequence()) {
             addState(state, r, offset, at);
+            anySections |= addSections(sections, r);
             inventory.apply(r, prior, at);
             prior = new Prior(r.sequence(),
                 r.kind() == ReportKind.FULL ? Long.valueOf(at.toEpochMilli()) : prior == null ? null : prior.lastFullAt(),
@@ -136,6 +144,9 @@ final class ReportRowWriter {
         }
       }
       state.executeBatch();
+      if (anySections) {
+        sections.executeBatch();
+      }
     }
     inventory.flush(c);
     activity.flush(c);
@@ -196,14 +207,24 @@ final class ReportRowWriter {
     ps.setLong(8, offset);
     ps.setString(9, sys == null ? "" : sys.hostname());
     ps.setString(10, sys == null ? "" : sys.hardwareSerial());
-    ps.setString(11, Json.write(sys));
-    ps.setString(12, Json.write(r.software()));
-    ps.setString(13, Json.write(r.hardware()));
-    ps.setString(14, Json.write(r.network()));
-    ps.setString(15, Json.write(r.locale()));
-    ps.setString(16, Json.write(r.power()));
-    ps.setString(17, Json.write(r.sessions()));
-    ps.setString(18, Json.write(r.timing()));
+    ps.setString(11, Json.write(r.power()));
+    ps.setString(12, Json.write(r.sessions()));
+    ps.setString(13, Json.write(r.timing()));
     ps.addBatch();
+  }
+
+  private static boolean addSections(PreparedStatement ps, DeviceReport r) throws SQLException {
+    if (r.system() == null && r.software() == null && r.hardware() == null && r.network() == null
+        && r.locale() == null) {
+      return false;
+    }
+    ps.setString(1, r.deviceId());
+    ps.setString(2, Json.write(r.system()));
+    ps.setString(3, Json.write(r.software()));
+    ps.setString(4, Json.write(r.hardware()));
+    ps.setString(5, Json.write(r.network()));
+    ps.setString(6, Json.write(r.locale()));
+    ps.addBatch();
+    return true;
   }
 }

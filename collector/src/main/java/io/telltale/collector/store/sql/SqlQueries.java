@@ -48,7 +48,9 @@ final class SqlQueries implements TelemetryQueries {
 
   @Override
   public Optional<DeviceState> deviceState(String deviceId) {
-    return query("SELECT * FROM device_state WHERE device_id = ?", SqlQueries::state, deviceId).stream().findFirst();
+    return query("SELECT s.*, x.system_json, x.software_json, x.hardware_json, x.network_json, x.locale_json"
+        + " FROM device_state s LEFT JOIN device_sections x ON x.device_id = s.device_id WHERE s.device_id = ?",
+        SqlQueries::state, deviceId).stream().findFirst();
   }
 
   @Override
