@@ -123,7 +123,7 @@ public final class IngestBenchmark {
             serverCpuMs / 1e3 / secs, clientCpuMs / Math.max(1, reports));
         System.out.printf("  ack latency (client, send to ack): %s%n", load.latency.summary());
         if (!load.failures.isEmpty()) {
-          System.out.printf("  failed calls (re-sent later): %s%n", load.failures);
+          System.out.printf("  failed calls (re-sent later): %s; first of each: %s%n", load.failures, load.firstFailure);
         }
         String commits = "";
         if (s1.containsKey("commits")) {

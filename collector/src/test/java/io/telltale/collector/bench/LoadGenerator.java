@@ -73,6 +73,8 @@ final class LoadGenerator implements AutoCloseable {
   final LongAdder bytesSent = new LongAdder();
   final Map<Status.Code, LongAdder> failures = new ConcurrentHashMap<>();
   final LatencyRecorder latency = new LatencyRecorder();
+  /** The first failure of each status code, described (for the printout). */
+  final Map<Status.Code, String> firstFailure = new ConcurrentHashMap<>();
 
   private final int fullEvery;
   private final long simulatedStart = System.currentTimeMillis() - 7 * 24 * 3_600_000L;
@@ -171,7 +173,10 @@ final class LoadGenerator implements AutoCloseable {
 
       @Override
       public void onError(Throwable t) {
-        failures.computeIfAbsent(Status.fromThrowable(t).getCode(), k -> new LongAdder()).increment();
+        Status status = Status.fromThrowable(t);
+        failures.computeIfAbsent(status.getCode(), k -> new LongAdder()).increment();
+        firstFailure.putIfAbsent(status.getCode(), String.valueOf(status.getDescription())
+            + (status.getCause() == null ? "" : " / " + status.getCause()));
         done(); // same sequence again next time, as the agent's spool would
       }
 
