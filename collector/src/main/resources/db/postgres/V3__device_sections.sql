@@ -1,7 +1,7 @@
 -- The slow sections of the device state (system, software, hardware, network, locale: replaced by FULL reports
 -- only) move out of device_state into their own row. A heartbeat then updates a narrow device_state row
 -- instead of rewriting tens of kilobytes of inventory JSON with it (SQLite rewrites a whole row on UPDATE,
--- overflow pages included). The PostgreSQL twin is db/postgres/V2__device_sections.sql.
+-- overflow pages included). The SQLite twin is db/sqlite/V3__device_sections.sql.
 CREATE TABLE device_sections (
   device_id     TEXT PRIMARY KEY,
   system_json   TEXT,
