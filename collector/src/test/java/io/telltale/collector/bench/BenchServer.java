@@ -239,6 +239,12 @@ public final class BenchServer {
       b.append(" commits=").append(w[0]).append(" committed=").append(w[1]).append(" failed=").append(w[2]);
     }
     b.append(" listened=").append(listened.sum());
+    long gcMs = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gcMs += Math.max(0, gc.getCollectionTime());
+    }
+    b.append(" gc_ms=").append(gcMs)
+        .append(" jit_ms=").append(ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
     b.append(" handoff_n=").append(handOff.count())
         .append(" handoff_p50_ms=").append(handOff.percentileMs(50))
         .append(" handoff_p99_ms=").append(handOff.percentileMs(99))

@@ -53,8 +53,8 @@ public final class IngestBenchmark {
         DEVICES, IN_FLIGHT, RATE > 0 ? String.format("%.0f/s", RATE) : "max", WARMUP, SECONDS, FULL_EVERY, LISTENER,
         loadAverage(), Runtime.getRuntime().availableProcessors());
     System.out.printf("message sizes: heartbeat %d bytes, FULL %,d bytes (protobuf, without gRPC framing)%n",
-        BenchReports.heartbeat(7, 100, System.currentTimeMillis()).getSerializedSize(),
-        BenchReports.full(7, 100, System.currentTimeMillis(), 0).getSerializedSize());
+        BenchMessages.heartbeat(7, 100, System.currentTimeMillis()).getSerializedSize(),
+        BenchMessages.full(7, 100, System.currentTimeMillis(), 0).getSerializedSize());
     List<String> lines = new ArrayList<>();
     for (String mode : MODES.split(",")) {
       lines.add(run(mode.trim(), dir.resolve(mode.trim())));
@@ -137,7 +137,9 @@ public final class IngestBenchmark {
           commits += String.format(", ack->listener p50/p99 %s/%s ms", s1.get("handoff_p50_ms"),
               s1.get("handoff_p99_ms"));
         }
-        System.out.println("  server CPU by thread group, microseconds per report:");
+        System.out.printf("  server GC pauses %d ms, JIT compiling %d ms during the window (wall time, not CPU)%n",
+            num(s1, "gc_ms") - num(s0, "gc_ms"), num(s1, "jit_ms") - num(s0, "jit_ms"));
+        System.out.println("  server CPU by thread group (GC and JIT threads are not listed), microseconds per report:");
         threadBreakdown(s0, s1, reports);
         in.println("quit");
         expect(out, "BYE", dir);

@@ -64,7 +64,7 @@ final class LoadGenerator implements AutoCloseable {
     ReportRequest next() {
       long observed = simulatedStart + sequence * REPORT_INTERVAL_MS;
       boolean full = sequence == 1 || (sequence + phase) % fullEvery == 0;
-      return full ? BenchReports.full(index, sequence, observed, fulls) : BenchReports.heartbeat(index, sequence, observed);
+      return full ? BenchMessages.full(index, sequence, observed, fulls) : BenchMessages.heartbeat(index, sequence, observed);
     }
   }
 
@@ -92,7 +92,7 @@ final class LoadGenerator implements AutoCloseable {
         in.readUTF();
         PrivateKey key = ec.generatePrivate(new PKCS8EncodedKeySpec(bytes(in)));
         X509Certificate cert = TestAgent.certificate(bytes(in));
-        String ip = BenchReports.publicIp(i);
+        String ip = BenchMessages.publicIp(i);
         ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", port)
             .sslContext(GrpcSslContexts.forClient().trustManager(ca).keyManager(key, cert).build())
             .directExecutor()

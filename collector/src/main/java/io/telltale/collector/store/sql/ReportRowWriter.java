@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +96,11 @@ final class ReportRowWriter {
       }
     }
     unique.sort(DEVICE_ORDER); // every statement below visits keys in this order: no lock-order deadlocks
-    int[] inserted = insertRaw(c, unique);
+    Map<DeviceReport, ReportJson> json = new IdentityHashMap<>();
+    for (DeviceReport r : unique) {
+      json.put(r, ReportJson.of(r));
+    }
+    int[] inserted = insertRaw(c, unique, json);
     TreeMap<String, List<DeviceReport>> fresh = new TreeMap<>();
     for (int i = 0; i < unique.size(); i++) {
       DeviceReport r = unique.get(i);
@@ -105,11 +110,12 @@ final class ReportRowWriter {
         fresh.computeIfAbsent(r.deviceId(), k -> new ArrayList<>()).add(r);
       }
     }
-    Runnable afterCommit = fresh.isEmpty() ? () -> {} : writeNew(c, fresh);
+    Runnable afterCommit = fresh.isEmpty() ? () -> {} : writeNew(c, fresh, json);
     return new Outcome(List.of(results), afterCommit);
   }
 
-  private Runnable writeNew(Connection c, TreeMap<String, List<DeviceReport>> fresh) throws SQLException {
+  private Runnable writeNew(Connection c, TreeMap<String, List<DeviceReport>> fresh, Map<DeviceReport, ReportJson> json)
+      throws SQLException {
     Map<String, Prior> priors = readPriors(c, fresh.keySet());
     Set<String> volatileDevices = new TreeSet<>();
     Set<String> fullDevices = new TreeSet<>();
@@ -133,7 +139,7 @@ final class ReportRowWriter {
           Instant at = r.observedAt().minusMillis(offset);
           if (prior == null || r.sequence() > prior.lastSequence()) {
             addState(state, r, offset, at);
-            anySections |= addSections(sections, r);
+            anySections |= addSections(sections, r.deviceId(), json.get(r));
             inventory.apply(r, prior, at);
             prior = new Prior(r.sequence(),
                 r.kind() == ReportKind.FULL ? Long.valueOf(at.toEpochMilli()) : prior == null ? null : prior.lastFullAt(),
@@ -160,7 +166,8 @@ final class ReportRowWriter {
     return prior == null ? 0 : prior.clockOffsetMs();
   }
 
-  private static int[] insertRaw(Connection c, List<DeviceReport> reports) throws SQLException {
+  private static int[] insertRaw(Connection c, List<DeviceReport> reports, Map<DeviceReport, ReportJson> json)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT_RAW)) {
       for (DeviceReport r : reports) {
         ps.setString(1, r.deviceId());
@@ -169,7 +176,7 @@ final class ReportRowWriter {
         ps.setLong(4, r.observedAt().toEpochMilli());
         ps.setLong(5, r.receivedAt().toEpochMilli());
         ps.setString(6, r.publicIp());
-        ps.setString(7, Json.write(r));
+        ps.setString(7, json.get(r).payload());
         ps.addBatch();
       }
       return ps.executeBatch();
@@ -213,17 +220,16 @@ final class ReportRowWriter {
     ps.addBatch();
   }
 
-  private static boolean addSections(PreparedStatement ps, DeviceReport r) throws SQLException {
-    if (r.system() == null && r.software() == null && r.hardware() == null && r.network() == null
-        && r.locale() == null) {
+  private static boolean addSections(PreparedStatement ps, String deviceId, ReportJson json) throws SQLException {
+    if (!json.hasSections()) {
       return false;
     }
-    ps.setString(1, r.deviceId());
-    ps.setString(2, Json.write(r.system()));
-    ps.setString(3, Json.write(r.software()));
-    ps.setString(4, Json.write(r.hardware()));
-    ps.setString(5, Json.write(r.network()));
-    ps.setString(6, Json.write(r.locale()));
+    ps.setString(1, deviceId);
+    ps.setString(2, json.system());
+    ps.setString(3, json.software());
+    ps.setString(4, json.hardware());
+    ps.setString(5, json.network());
+    ps.setString(6, json.locale());
     ps.addBatch();
     return true;
   }

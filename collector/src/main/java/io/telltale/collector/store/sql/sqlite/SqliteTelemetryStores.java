@@ -39,6 +39,10 @@ public final class SqliteTelemetryStores {
     // without waiting when another connection committed in between.
     pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     pool.addDataSourceProperty("foreign_keys", "false");
+    // Page cache per connection, in KiB when negative: 32 MiB instead of SQLite's 2 MiB keeps the indexes a
+    // batch inserts into (inventory, change history, activity) in memory; the default made a FULL report's
+    // few hundred inventory rows read index pages back from the OS on every insert.
+    pool.addDataSourceProperty("cache_size", "-32768");
     return new SqlTelemetryStore(
         new Database(SqlDialect.SQLITE, pool, () -> createParent(file)), queueCapacity, maxBatch,
         name -> new AlwaysLeader());

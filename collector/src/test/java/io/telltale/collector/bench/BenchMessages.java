@@ -42,17 +42,17 @@ import io.telltale.proto.v1.Wifi;
  * 40 services, 80 apps, USB, displays, network with neighbours). Each device's inventory is stable apart
  * from one process that comes and goes between FULL reports, so the inventory diff has something to do.
  */
-final class BenchReports {
+public final class BenchMessages {
 
-  private BenchReports() {}
+  private BenchMessages() {}
 
   /** A heartbeat of device number {@code device} (0-based) observed at {@code nowMs}. */
-  static ReportRequest heartbeat(int device, long sequence, long nowMs) {
+  public static ReportRequest heartbeat(int device, long sequence, long nowMs) {
     return volatileParts(device, sequence, nowMs).setKind(ReportKind.REPORT_KIND_HEARTBEAT).build();
   }
 
   /** A FULL report; {@code fullNumber} (0, 1, 2, ...) varies one process so consecutive FULLs differ. */
-  static ReportRequest full(int device, long sequence, long nowMs, int fullNumber) {
+  public static ReportRequest full(int device, long sequence, long nowMs, int fullNumber) {
     return volatileParts(device, sequence, nowMs)
         .setKind(ReportKind.REPORT_KIND_FULL)
         .setSystem(system(device))
@@ -183,7 +183,7 @@ final class BenchReports {
   }
 
   /** A documentation-range public IP per device (the collector believes X-Forwarded-For from loopback). */
-  static String publicIp(int device) {
+  public static String publicIp(int device) {
     return "198.51." + (device / 250) % 256 + "." + (device % 250 + 1);
   }
 }
