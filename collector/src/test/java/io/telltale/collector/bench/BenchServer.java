@@ -58,6 +58,7 @@ public final class BenchServer {
   private static final LatencyRecorder handOff = new LatencyRecorder();
   private static final LongAdder listened = new LongAdder();
   private static volatile TelemetryStore store;
+  private static volatile io.telltale.collector.detect.@org.jspecify.annotations.Nullable DetectionEngine engine;
 
   private BenchServer() {}
 
@@ -65,7 +66,7 @@ public final class BenchServer {
     String mode = args[0];
     Path dir = Path.of(args[1]);
     int devices = Integer.parseInt(args[2]);
-    String listener = args.length > 3 ? args[3] : "state";
+    String listener = args.length > 3 ? args[3] : "detect";
     Files.createDirectories(dir);
     Path identities = dir.resolve("identities.bin");
     AutoCloseable running;
@@ -85,7 +86,28 @@ public final class BenchServer {
         env.put("TELLTALE_INGEST_QUEUE_CAPACITY", "20000");
         env.put("TELLTALE_INGEST_TRUSTED_PROXIES", "127.0.0.1/32");
         CollectorConfig config = CollectorConfigLoader.load(null, env);
-        Collector collector = Collector.create(config, Clock.SYSTEM, s -> listener(listener, s), new Metrics());
+        java.util.concurrent.atomic.AtomicReference<io.telltale.collector.detect.Detection> detection =
+            new java.util.concurrent.atomic.AtomicReference<>();
+        Collector collector = Collector.create(config, Clock.SYSTEM, s -> {
+          if (!listener.equals("detect")) {
+            return listener(listener, s);
+          }
+          try { // as ServeCommand wires it
+            detection.set(io.telltale.collector.DetectionWiring.create(config.detect(), s,
+                io.telltale.collector.detect.Detection.clock(Clock.SYSTEM)));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          var eng = detection.get().engine();
+          engine = eng;
+          return r -> {
+            eng.submit(r);
+            listened.increment();
+          };
+        }, new Metrics());
+        if (detection.get() != null) {
+          detection.get().start();
+        }
         store = collector.store();
         caFile = collector.ca().certificateFile();
         enroll(collector, devices, identities);
@@ -95,6 +117,9 @@ public final class BenchServer {
         EmbeddedPg db = pg;
         running = () -> {
           server.stop().join();
+          if (detection.get() != null) {
+            detection.get().close();
+          }
           collector.close();
           if (db != null) {
             db.close();
@@ -164,7 +189,7 @@ public final class BenchServer {
         s.queries().deviceState(r.deviceId()).orElseThrow();
         listened.increment();
       };
-      default -> throw new IllegalArgumentException("listener: " + mode + " (expected: state or noop)");
+      default -> throw new IllegalArgumentException("listener: " + mode + " (expected: detect, state or noop)");
     };
   }
 
@@ -239,6 +264,11 @@ public final class BenchServer {
       b.append(" commits=").append(w[0]).append(" committed=").append(w[1]).append(" failed=").append(w[2]);
     }
     b.append(" listened=").append(listened.sum());
+    var eng = engine;
+    if (eng != null) {
+      b.append(" detect_processed=").append(eng.processed()).append(" detect_dropped=").append(eng.dropped())
+          .append(" detect_failures=").append(eng.failures());
+    }
     long gcMs = 0;
     for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       gcMs += Math.max(0, gc.getCollectionTime());

@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * Knobs (system properties, or -Dbench.args for the Maven profile): bench.modes=bare-grpc,sqlite (also
  * bare-armeria, postgres), bench.devices=2000, bench.inflight=256, bench.rate=0 (reports/s cap, 0 = none),
- * bench.warmup=15, bench.seconds=30 (measured), bench.fullEvery=24, bench.listener=state|noop, bench.jfr=false,
+ * bench.warmup=15, bench.seconds=30 (measured), bench.fullEvery=24, bench.listener=detect|state|noop (detect: the
+ * real detection engine wired as {@code serve} wires it; state: read the device's state per report; noop),
+ * bench.jfr=false,
  * bench.serverJvm="-Xmx1g".
  */
 public final class IngestBenchmark {
@@ -40,7 +42,7 @@ public final class IngestBenchmark {
   static final int WARMUP = Integer.getInteger("bench.warmup", 15);
   static final int SECONDS = Integer.getInteger("bench.seconds", 30);
   static final int FULL_EVERY = Integer.getInteger("bench.fullEvery", 24);
-  static final String LISTENER = System.getProperty("bench.listener", "state");
+  static final String LISTENER = System.getProperty("bench.listener", "detect");
   static final boolean JFR = Boolean.getBoolean("bench.jfr");
   static final String SERVER_JVM = System.getProperty("bench.serverJvm", "-Xmx1g");
 
@@ -136,6 +138,13 @@ public final class IngestBenchmark {
               Double.parseDouble(s1.get("handoff_max_ms")), LISTENER);
           commits += String.format(", ack->listener p50/p99 %s/%s ms", s1.get("handoff_p50_ms"),
               s1.get("handoff_p99_ms"));
+        }
+        if (s1.containsKey("detect_processed")) {
+          long stored = num(s1, "listened") - num(s0, "listened");
+          long processed = num(s1, "detect_processed") - num(s0, "detect_processed");
+          System.out.printf("  detection: %,d of %,d handed-off reports processed in the window, %d dropped, %d failures"
+                  + " (behind by %,d at the end)%n", processed, stored, num(s1, "detect_dropped") - num(s0, "detect_dropped"),
+              num(s1, "detect_failures") - num(s0, "detect_failures"), num(s1, "listened") - num(s1, "detect_processed"));
         }
         System.out.printf("  server GC pauses %d ms, JIT compiling %d ms during the window (wall time, not CPU)%n",
             num(s1, "gc_ms") - num(s0, "gc_ms"), num(s1, "jit_ms") - num(s0, "jit_ms"));
