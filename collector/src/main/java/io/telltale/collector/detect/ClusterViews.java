@@ -1,7 +1,5 @@
 package io.telltale.collector.detect;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,20 +11,18 @@ final class ClusterViews {
 
   private ClusterViews() {}
 
-  static ClusterView of(Correlator.Component c, String deviceId, Instant now, Duration lookback,
-      DetectionRepository repo, FleetView fleet, Function<String, String> personOf,
-      Function<String, String> hostname) {
+  static ClusterView of(Correlator.Component c, String deviceId, Function<String, List<EvidenceRecord>> evidenceOf,
+      Function<String, String> personOf, Function<String, String> hostname) {
     Set<String> people = new TreeSet<>();
     Set<String> kinds = new TreeSet<>();
     boolean kvm = false;
     int remote = 0;
-    Instant since = now.minus(lookback);
     for (String member : c.members()) {
       people.add(personOf.apply(member));
       for (Link l : c.links().get(member)) {
         kinds.add(l.key().kind());
       }
-      List<EvidenceRecord> ev = repo.evidence(member, since);
+      List<EvidenceRecord> ev = evidenceOf.apply(member);
       kvm |= ev.stream().anyMatch(r -> KvmSignals.HARDWARE.contains(r.evidence().signal())
           && !r.evidence().signal().equals("kvm.abs_pointer"));
       boolean tools = ev.stream().anyMatch(r -> r.evidence().group().equals("remote")
@@ -40,8 +36,7 @@ final class ClusterViews {
       evidence.add(Evidence.of("cluster." + (l.key().kind().equals(NetworkKey.EDID)
               || l.key().kind().equals(NetworkKey.KVM_NEIGHBOR) ? "hardware_link" : "lan_link"),
           l.key().kind() + "|" + l.key().value() + "|" + other,
-          "shares " + l.key().label() + " with " + hostname.apply(other) + " (" + personOf.apply(other) + ") "
-              + l.firstSeen() + " to " + l.lastSeen(),
+          "shares " + l.key().label() + " with " + hostname.apply(other) + " (" + personOf.apply(other) + ")",
           "kind", l.key().kind(), "value", l.key().value(), "other_device", other,
           "other_hostname", hostname.apply(other), "other_employee", personOf.apply(other)));
     }

@@ -59,6 +59,15 @@ public final class DetectionEngine implements AutoCloseable {
   private final Clock clock;
   private final BlockingQueue<DeviceReport> queue;
   private final Set<String> dirty = new LinkedHashSet<>();
+  /** Last verdict written per device: unchanged outcomes are rewritten only when this old. */
+  static final Duration REWRITE_AFTER = Duration.ofMinutes(10);
+  private final java.util.Map<String, Verdict> written = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Links already stored, with the last-seen stored: re-stored only when an hour newer. */
+  private final java.util.Map<Link, Instant> knownLinks = new java.util.HashMap<>();
+  /** Cluster components and member evidence computed in one evaluation round, shared by its devices. */
+  private final java.util.Map<String, Optional<Correlator.Component>> roundComponents = new java.util.HashMap<>();
+  private final java.util.Map<String, List<EvidenceRecord>> roundEvidence = new java.util.HashMap<>();
+  private long dirtySinceNanos;
   private final Object lock = new Object();
   private final List<Consumer<Verdict>> listeners = new CopyOnWriteArrayList<>();
   private final LongAdder dropped = new LongAdder();
@@ -178,9 +187,28 @@ public final class DetectionEngine implements AutoCloseable {
         LOG.warn("{} - correlation failed: {}", device, e.toString());
       }
     }
+    List<Link> fresh = new ArrayList<>();
+    boolean newLink = false;
+    for (Link l : links) {
+      Link id = new Link(l.deviceA(), l.deviceB(), l.key(), Instant.EPOCH, Instant.EPOCH);
+      Instant stored = knownLinks.get(id);
+      if (stored == null || l.lastSeen().isAfter(stored.plus(Duration.ofHours(1)))) {
+        fresh.add(l);
+        newLink |= stored == null;
+        knownLinks.put(id, l.lastSeen());
+      }
+    }
+    links = fresh;
+    if (knownLinks.size() > 200_000) {
+      knownLinks.clear(); // a cache only: the store has every link
+    }
     if (!links.isEmpty()) {
       try {
         repo.upsertLinks(links);
+        if (!newLink) {
+          processed.add(ok.size());
+          return;
+        }
         Set<String> ends = new LinkedHashSet<>();
         links.forEach(l -> {
           ends.add(l.deviceA());
@@ -210,14 +238,27 @@ public final class DetectionEngine implements AutoCloseable {
     synchronized (lock) {
       todo = new ArrayList<>(dirty);
       dirty.clear();
+      newRound();
     }
     for (String id : todo) {
-      evaluate(id);
+      evaluateInRound(id);
     }
+  }
+
+  private void newRound() {
+    roundComponents.clear();
+    roundEvidence.clear();
   }
 
   /** Recomputes one device's verdict now and stores it; empty when the device never reported. */
   public Optional<Verdict> evaluate(String deviceId) {
+    synchronized (lock) {
+      newRound();
+    }
+    return evaluateInRound(deviceId);
+  }
+
+  private Optional<Verdict> evaluateInRound(String deviceId) {
     try {
       synchronized (lock) {
         return evaluateLocked(deviceId, clock.instant());
@@ -231,8 +272,11 @@ public final class DetectionEngine implements AutoCloseable {
 
   /** Recomputes every device (policy change, periodic sweep, end of a replay). */
   public void evaluateAll() {
+    synchronized (lock) {
+      newRound();
+    }
     for (String id : fleet.deviceIds()) {
-      evaluate(id);
+      evaluateInRound(id);
     }
   }
 
@@ -242,9 +286,14 @@ public final class DetectionEngine implements AutoCloseable {
       return computed;
     }
     Verdict v = computed.get();
-    Optional<Verdict> previous = repo.verdict(deviceId);
+    Verdict last = written.get(deviceId);
+    Optional<Verdict> previous = last != null ? Optional.of(last) : repo.verdict(deviceId);
     boolean changed = !v.sameOutcome(previous.orElse(null));
-    repo.saveVerdict(v, changed);
+    if (changed || previous.isEmpty() || !previous.get().computedAt().plus(REWRITE_AFTER).isAfter(v.computedAt())
+        || previous.get().computedAt().isAfter(v.computedAt())) {
+      repo.saveVerdict(v, changed);
+      written.put(deviceId, v);
+    }
     if (changed) {
       if (v.flagged() && (previous.isEmpty() || !previous.get().flagged())) {
         LOG.info("{} - flagged (score {}, {})", deviceId, v.score(), String.join(", ", v.reasons()));
@@ -319,11 +368,21 @@ public final class DetectionEngine implements AutoCloseable {
   }
 
   private ClusterView cluster(String deviceId, Instant now, Policy p) {
-    Correlator.Component c = correlator.component(deviceId, now, p.clusterWindow());
+    Optional<Correlator.Component> cached = roundComponents.get(deviceId);
+    Correlator.Component c = cached != null ? cached.orElse(null) : correlator.component(deviceId, now, p.clusterWindow());
+    if (cached == null) {
+      if (c == null) {
+        roundComponents.put(deviceId, Optional.empty());
+      } else {
+        c.members().forEach(m -> roundComponents.put(m, Optional.of(c)));
+      }
+    }
     if (c == null) {
       return null;
     }
-    return ClusterViews.of(c, deviceId, now, p.lookback(), repo, fleet, this::personOf, this::hostname);
+    Instant since = now.minus(p.lookback());
+    return ClusterViews.of(c, deviceId, m -> roundEvidence.computeIfAbsent(m, x -> repo.evidence(x, since)),
+        this::personOf, this::hostname);
   }
 
   private String personOf(String deviceId) {

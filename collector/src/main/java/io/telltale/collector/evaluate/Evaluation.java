@@ -101,12 +101,13 @@ public final class Evaluation {
             .sectionFillers(ObservationFillers.factory()).speed(FleetSimulator.Speed.MAX).rebaseToNow(false)
             .stateDir(workDir.resolve("agents")).flushTimeout(Duration.ofMinutes(2)).build().run();
         DetectionEngine engine = detection.get().engine();
-        if (!engine.awaitIdle(Duration.ofMinutes(2))) {
-          throw new IllegalStateException("detection did not catch up within 2 minutes");
+        if (!engine.awaitIdle(Duration.ofMinutes(15))) {
+          throw new IllegalStateException("detection did not catch up within 15 minutes");
         }
+        engine.evaluateAll();
         List<DeviceResult> out = new ArrayList<>();
         for (Map.Entry<String, String> e : sim.deviceIds().entrySet()) {
-          engine.evaluate(e.getValue()).ifPresent(v -> out.add(new DeviceResult(e.getKey(), v)));
+          engine.repository().verdict(e.getValue()).ifPresent(v -> out.add(new DeviceResult(e.getKey(), v)));
         }
         out.sort(Comparator.comparing(DeviceResult::hostname));
         return new Result(out, sim, Duration.ofNanos(System.nanoTime() - t0), scenario.labels());
