@@ -28,6 +28,24 @@ public final class DetectionWiring {
 
   private DetectionWiring() {}
 
+  /** The store's roster, re-read at most every 30 s (imports take effect without a restart). */
+  public static java.util.function.Supplier<Roster> storeRoster(TelemetryStore store) {
+    return new java.util.function.Supplier<>() {
+      private volatile Roster cached;
+      private volatile long readAt;
+
+      @Override
+      public Roster get() {
+        long now = System.nanoTime();
+        if (cached == null || now - readAt > 30_000_000_000L) {
+          cached = Roster.of(store.roster().list());
+          readAt = now;
+        }
+        return cached;
+      }
+    };
+  }
+
   public static Detection create(CollectorConfig.Detect cfg, TelemetryStore store, Clock clock) throws IOException {
     Catalogue catalogue;
     try {
@@ -35,7 +53,6 @@ public final class DetectionWiring {
     } catch (YamlException e) {
       throw new IllegalArgumentException("detect.catalogue_dir: invalid catalogue:\n" + e.getMessage(), e);
     }
-    Roster roster = cfg.rosterFile() == null ? Roster.empty() : Roster.load(cfg.rosterFile());
     IpIntel base = cfg.ipIntelFile() == null ? IpIntel.none() : PrefixFileIntel.load(cfg.ipIntelFile());
     IpIntel intel = new CompanyNetworks(CompanyNetworks.parseCidrs(cfg.companyNetworks()),
         new HashSet<>(cfg.companyAsns()), base);
@@ -43,7 +60,8 @@ public final class DetectionWiring {
       throw new IllegalStateException("detection needs the SQL store, got " + store);
     }
     return new Detection(catalogue, new SqlPolicyVersions(sql.database()), cfg.policyFile(),
-        new SqlDetectionRepository(sql.database()), new StoreFleetView(store), roster, intel, clock, cfg.sweep(),
+        new SqlDetectionRepository(sql.database()), new StoreFleetView(store), storeRoster(store), intel, clock,
+        cfg.sweep(),
         cfg.queue());
   }
 }

@@ -82,14 +82,13 @@ public record CollectorConfig(
    * @param policyFile policy YAML watched for changes (none = the stored or built-in default policy)
    * @param catalogueDir extra signature catalogue files merged after the built-in ones
    * @param ipIntelFile IP intelligence CSV (cidr,country,region,city,asn,org,kind)
-   * @param rosterFile roster CSV (serial,employee_id,name,email,country,region,timezone,groups) imported at start
    * @param companyNetworks CIDRs of offices and corporate VPN egress; {@code companyAsns} their ASNs
    * @param sweep how often every device is re-evaluated (silence, expiring windows)
    * @param queue bound of the detection hand-off queue
    */
   public record Detect(@org.jspecify.annotations.Nullable Path policyFile,
       @org.jspecify.annotations.Nullable Path catalogueDir, @org.jspecify.annotations.Nullable Path ipIntelFile,
-      @org.jspecify.annotations.Nullable Path rosterFile, List<String> companyNetworks, List<Long> companyAsns,
+      List<String> companyNetworks, List<Long> companyAsns,
       Duration sweep, int queue) {
     public Detect {
       companyNetworks = List.copyOf(companyNetworks);

@@ -64,7 +64,6 @@ public final class CollectorConfigLoader {
     DEFAULTS.put("detect.policy_file", "");
     DEFAULTS.put("detect.catalogue_dir", "");
     DEFAULTS.put("detect.ip_intel_file", "");
-    DEFAULTS.put("detect.roster_file", "");
     DEFAULTS.put("detect.company_networks", List.of());
     DEFAULTS.put("detect.company_asns", List.of());
     DEFAULTS.put("detect.sweep_minutes", "10");
@@ -243,7 +242,7 @@ public final class CollectorConfigLoader {
         }
       }
       return new CollectorConfig.Detect(path("detect.policy_file"), path("detect.catalogue_dir"),
-          path("detect.ip_intel_file"), path("detect.roster_file"), list("detect.company_networks"), asns,
+          path("detect.ip_intel_file"), list("detect.company_networks"), asns,
           Duration.ofMinutes(number("detect.sweep_minutes", 1, 1440)), integer("detect.queue", 16, 1_000_000));
     }
 

@@ -34,7 +34,7 @@ public final class Detection implements AutoCloseable {
   private @Nullable ScheduledExecutorService sweeper;
 
   public Detection(Catalogue catalogue, PolicyVersions versions, @Nullable Path policyFile, DetectionRepository repo,
-      FleetView fleet, Roster roster, IpIntel intel, Clock clock, Duration sweep, int queue) {
+      FleetView fleet, java.util.function.Supplier<Roster> roster, IpIntel intel, Clock clock, Duration sweep, int queue) {
     this.policies = PolicyRegistry.start(requireNonNull(versions, "versions"), policyFile, clock);
     this.engine = new DetectionEngine(catalogue, policies, repo, fleet, roster, intel, clock, queue);
     this.policyFile = policyFile;

@@ -54,7 +54,7 @@ public final class DetectionEngine implements AutoCloseable {
   private final PolicyRegistry policies;
   private final DetectionRepository repo;
   private final FleetView fleet;
-  private final Roster roster;
+  private final java.util.function.Supplier<Roster> roster;
   private final IpIntel baseIntel;
   private final Clock clock;
   private final BlockingQueue<DeviceReport> queue;
@@ -78,7 +78,7 @@ public final class DetectionEngine implements AutoCloseable {
   private Thread worker;
 
   public DetectionEngine(Catalogue catalogue, PolicyRegistry policies, DetectionRepository repo, FleetView fleet,
-      Roster roster, IpIntel intel, Clock clock, int queueCapacity) {
+      java.util.function.Supplier<Roster> roster, IpIntel intel, Clock clock, int queueCapacity) {
     this.extractor = new EvidenceExtractor(requireNonNull(catalogue, "catalogue"));
     this.computer = new SignalComputer(catalogue);
     this.policies = requireNonNull(policies, "policies");
@@ -326,7 +326,7 @@ public final class DetectionEngine implements AutoCloseable {
     }
     Policy p = set.policy();
     DeviceFacts facts = observed(f.get());
-    Employee emp = roster.bySerial(facts.hardwareSerial()).orElse(null);
+    Employee emp = roster.get().of(facts.hardwareSerial(), facts.hostname()).orElse(null);
     Instant since = now.minus(p.lookback());
     SignalInput in = new SignalInput(facts, repo.evidence(deviceId, since),
         repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p),
@@ -348,7 +348,7 @@ public final class DetectionEngine implements AutoCloseable {
       }
       Instant now = clock.instant();
       Policy p = policies.current().policy();
-      Employee emp = roster.bySerial(f.get().hardwareSerial()).orElse(null);
+      Employee emp = roster.get().of(f.get().hardwareSerial(), f.get().hostname()).orElse(null);
       Instant since = now.minus(p.lookback());
       return Optional.of(computer.compute(new SignalInput(observed(f.get()), repo.evidence(deviceId, since),
           repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p),
@@ -386,7 +386,7 @@ public final class DetectionEngine implements AutoCloseable {
   }
 
   private String personOf(String deviceId) {
-    return fleet.facts(deviceId).flatMap(f -> roster.bySerial(f.hardwareSerial())).map(Employee::id)
+    return fleet.facts(deviceId).flatMap(f -> roster.get().of(f.hardwareSerial(), f.hostname())).map(Employee::id)
         .orElse("device:" + deviceId);
   }
 

@@ -39,6 +39,27 @@ public final class Roster {
     return serial.isEmpty() ? Optional.empty() : Optional.ofNullable(bySerial.get(normalize(serial)));
   }
 
+  /** The roster as the store keeps it (laptops matched by serial; host names as a fallback key). */
+  public static Roster of(List<io.telltale.collector.store.RosterEmployee> employees) {
+    Map<String, Employee> out = new HashMap<>();
+    for (io.telltale.collector.store.RosterEmployee r : employees) {
+      Employee e = new Employee(r.id(), r.name(), r.email(), r.country(), r.region(), r.timezone(), r.groups());
+      for (String serial : r.serials()) {
+        out.put(serial, e);
+      }
+      for (String host : r.hostnames()) {
+        out.putIfAbsent("host:" + host, e);
+      }
+    }
+    return new Roster(out);
+  }
+
+  /** By serial, else by host name. */
+  public Optional<Employee> of(String serial, String hostname) {
+    Optional<Employee> e = bySerial(serial);
+    return e.isPresent() || hostname.isEmpty() ? e : Optional.ofNullable(bySerial.get(normalize("host:" + hostname)));
+  }
+
   public int size() {
     return bySerial.size();
   }

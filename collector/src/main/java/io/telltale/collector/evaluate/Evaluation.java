@@ -13,7 +13,6 @@ import io.telltale.collector.config.CollectorConfig;
 import io.telltale.collector.config.CollectorConfigLoader;
 import io.telltale.collector.detect.Detection;
 import io.telltale.collector.detect.DetectionEngine;
-import io.telltale.collector.detect.Roster;
 import io.telltale.collector.detect.Verdict;
 import io.telltale.collector.detect.catalogue.CatalogueLoader;
 import io.telltale.collector.detect.geo.PrefixFileIntel;
@@ -71,9 +70,8 @@ public final class Evaluation {
     // Whole weeks earlier/later: the scenario ends just before now, so certificates and times are plausible.
     Scenario scenario = FleetSimulator.rebase(loaded, Instant.now());
     Instant end = scenario.end();
-    Path roster = ScenarioWorld.writeRoster(scenario, workDir);
     Path intel = ScenarioWorld.writeIpIntel(scenario, workDir);
-    Path config = writeConfig(roster, intel);
+    Path config = writeConfig(intel);
     CollectorConfig cfg = CollectorConfigLoader.load(config, Map.of());
     Clock detectClock = Clock.fixed(end, ZoneOffset.UTC);
     AtomicReference<Detection> detection = new AtomicReference<>();
@@ -82,7 +80,8 @@ public final class Evaluation {
       Detection d;
       try {
         d = new Detection(CatalogueLoader.builtIn(), new SqlPolicyVersions(sql.database()), policyFile,
-            new SqlDetectionRepository(sql.database()), new StoreFleetView(store), Roster.load(roster),
+            new SqlDetectionRepository(sql.database()), new StoreFleetView(store),
+            io.telltale.collector.DetectionWiring.storeRoster(store),
             PrefixFileIntel.load(intel), detectClock, Duration.ofDays(1), cfg.detect().queue());
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -90,6 +89,8 @@ public final class Evaluation {
       detection.set(d.start());
       return detect ? d.engine()::submit : r -> { };
     }, IngestMetrics.NOOP)) {
+      // The roster as an administrator would import it.
+      collector.store().roster().replaceAll(ScenarioWorld.roster(scenario), Instant.now());
       var server = CollectorServer.build(collector, 0);
       server.start().join();
       try {
@@ -118,7 +119,7 @@ public final class Evaluation {
     }
   }
 
-  private Path writeConfig(Path roster, Path intel) throws IOException {
+  private Path writeConfig(Path intel) throws IOException {
     String yml = String.join("\n",
         "# written by evaluate",
         "data_dir: " + quote(workDir.resolve("data")),
@@ -128,7 +129,6 @@ public final class Evaluation {
         "  trusted_proxies: [\"127.0.0.1/32\", \"::1/128\"]",
         "  handoff_queue: 100000",
         "detect:",
-        "  roster_file: " + quote(roster),
         "  ip_intel_file: " + quote(intel),
         "  queue: 100000",
         "");

@@ -1,11 +1,10 @@
 package io.telltale.collector.evaluate;
 
 import io.telltale.agent.sim.Scenario;
-import io.telltale.collector.detect.Employee;
-import io.telltale.collector.detect.Roster;
 import io.telltale.collector.detect.geo.IpInfo;
 import io.telltale.collector.detect.geo.IpKind;
 import io.telltale.collector.detect.geo.PrefixFileIntel;
+import io.telltale.collector.store.RosterEmployee;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,20 +23,18 @@ final class ScenarioWorld {
 
   private ScenarioWorld() {}
 
-  static Path writeRoster(Scenario s, Path dir) throws IOException {
-    List<String> lines = new ArrayList<>();
-    lines.add("# serial,employee_id,name,email,country,region,timezone,groups (written by evaluate from " + s.name() + ")");
+  /** The scenario's employees and their laptops, as a roster import. */
+  static List<RosterEmployee> roster(Scenario s) {
+    java.util.Map<String, List<String>> serials = new java.util.LinkedHashMap<>();
     for (Scenario.Device d : s.devices()) {
-      Scenario.Employee e = s.employees().get(d.employee());
-      if (e == null) {
-        continue;
-      }
-      lines.add(Roster.line(d.serial(), new Employee(e.id(), e.name(), e.email(), e.country(), e.region(),
-          e.timezone(), List.of())));
+      serials.computeIfAbsent(d.employee(), k -> new ArrayList<>()).add(d.serial());
     }
-    Path file = dir.resolve("roster.csv");
-    Files.write(file, lines, StandardCharsets.UTF_8);
-    return file;
+    List<RosterEmployee> out = new ArrayList<>();
+    for (Scenario.Employee e : s.employees().values()) {
+      out.add(new RosterEmployee(e.id(), e.name(), e.email(), e.country(), e.region(), e.timezone(),
+          serials.getOrDefault(e.id(), List.of()), List.of(), List.of()));
+    }
+    return out;
   }
 
   static Path writeIpIntel(Scenario s, Path dir) throws IOException {

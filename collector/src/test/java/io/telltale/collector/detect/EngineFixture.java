@@ -40,7 +40,7 @@ final class EngineFixture {
 
   DetectionEngine engine() {
     if (engine == null) {
-      engine = new DetectionEngine(TestObjects.CATALOGUE, policies, repo, fleet, new Roster(roster),
+      engine = new DetectionEngine(TestObjects.CATALOGUE, policies, repo, fleet, () -> new Roster(roster),
           TestObjects.intel(ips), clock, 1000);
     }
     return engine;
