@@ -11,6 +11,7 @@ import io.telltale.collector.detect.geo.PrefixFileIntel;
 import io.telltale.collector.detect.sql.SqlDetectionRepository;
 import io.telltale.collector.detect.sql.SqlPolicyVersions;
 import io.telltale.collector.detect.sql.StoreFleetView;
+import io.telltale.collector.detect.sql.StoreReportSource;
 import io.telltale.collector.detect.yaml.YamlException;
 import io.telltale.collector.store.TelemetryStore;
 import io.telltale.collector.store.sql.SqlTelemetryStore;
@@ -60,8 +61,7 @@ public final class DetectionWiring {
       throw new IllegalStateException("detection needs the SQL store, got " + store);
     }
     return new Detection(catalogue, new SqlPolicyVersions(sql.database()), cfg.policyFile(),
-        new SqlDetectionRepository(sql.database()), new StoreFleetView(store), storeRoster(store), intel, clock,
-        cfg.sweep(),
-        cfg.queue());
+        new SqlDetectionRepository(sql.database()), new StoreFleetView(store), new StoreReportSource(store),
+        storeRoster(store), intel, clock, cfg.sweep(), cfg.queue(), cfg.cacheDevices());
   }
 }

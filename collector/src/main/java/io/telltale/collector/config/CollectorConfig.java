@@ -85,11 +85,12 @@ public record CollectorConfig(
    * @param companyNetworks CIDRs of offices and corporate VPN egress; {@code companyAsns} their ASNs
    * @param sweep how often every device is re-evaluated (silence, expiring windows)
    * @param queue bound of the detection hand-off queue
+   * @param cacheDevices devices whose evidence ledger and current state detection keeps in memory
    */
   public record Detect(@org.jspecify.annotations.Nullable Path policyFile,
       @org.jspecify.annotations.Nullable Path catalogueDir, @org.jspecify.annotations.Nullable Path ipIntelFile,
       List<String> companyNetworks, List<Long> companyAsns,
-      Duration sweep, int queue) {
+      Duration sweep, int queue, int cacheDevices) {
     public Detect {
       companyNetworks = List.copyOf(companyNetworks);
       companyAsns = List.copyOf(companyAsns);

@@ -68,6 +68,7 @@ public final class CollectorConfigLoader {
     DEFAULTS.put("detect.company_asns", List.of());
     DEFAULTS.put("detect.sweep_minutes", "10");
     DEFAULTS.put("detect.queue", "10000");
+    DEFAULTS.put("detect.cache_devices", "10000");
   }
 
   private CollectorConfigLoader() {}
@@ -243,7 +244,8 @@ public final class CollectorConfigLoader {
       }
       return new CollectorConfig.Detect(path("detect.policy_file"), path("detect.catalogue_dir"),
           path("detect.ip_intel_file"), list("detect.company_networks"), asns,
-          Duration.ofMinutes(number("detect.sweep_minutes", 1, 1440)), integer("detect.queue", 16, 1_000_000));
+          Duration.ofMinutes(number("detect.sweep_minutes", 1, 1440)), integer("detect.queue", 16, 1_000_000),
+          integer("detect.cache_devices", 1, 10_000_000));
     }
 
     @Nullable Path path(String key) {

@@ -34,9 +34,11 @@ public final class Detection implements AutoCloseable {
   private @Nullable ScheduledExecutorService sweeper;
 
   public Detection(Catalogue catalogue, PolicyVersions versions, @Nullable Path policyFile, DetectionRepository repo,
-      FleetView fleet, java.util.function.Supplier<Roster> roster, IpIntel intel, Clock clock, Duration sweep, int queue) {
+      FleetView fleet, ReportSource stored, java.util.function.Supplier<Roster> roster, IpIntel intel, Clock clock,
+      Duration sweep, int queue, int cacheDevices) {
     this.policies = PolicyRegistry.start(requireNonNull(versions, "versions"), policyFile, clock);
-    this.engine = new DetectionEngine(catalogue, policies, repo, fleet, roster, intel, clock, queue);
+    this.engine = new DetectionEngine(catalogue, policies, repo, fleet, stored, roster, intel, clock, queue,
+        cacheDevices);
     this.policyFile = policyFile;
     this.sweep = requireNonNull(sweep, "sweep");
   }
@@ -52,17 +54,24 @@ public final class Detection implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    sweeper.scheduleWithFixedDelay(() -> {
-      try {
-        engine.evaluateAll();
-      } catch (RuntimeException e) {
-        LOG.warn("detection sweep failed; next one in {}", sweep, e);
-      }
-    }, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
+    // Catch up at once on reports acknowledged before a restart, then sweep: catch up and re-evaluate everyone.
+    sweeper.execute(() -> sweepStep(false));
+    sweeper.scheduleWithFixedDelay(() -> sweepStep(true), sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
     // A policy applied elsewhere (CLI `policy apply`, another collector) is recorded in the store: pick it up.
     sweeper.scheduleWithFixedDelay(this::adoptStoredPolicy, 5, 5, TimeUnit.SECONDS);
     LOG.info("detection started: policy {} ({} rules)", policies.current().version(), policies.current().rules().size());
     return this;
+  }
+
+  private void sweepStep(boolean evaluate) {
+    try {
+      engine.catchUpAll();
+      if (evaluate) {
+        engine.evaluateAll();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("detection sweep failed; next one in {}", sweep, e);
+    }
   }
 
   private void adoptStoredPolicy() {

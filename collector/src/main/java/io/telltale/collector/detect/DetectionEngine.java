@@ -46,19 +46,26 @@ public final class DetectionEngine implements AutoCloseable {
   static final Duration DEBOUNCE = Duration.ofMillis(500);
   /** Reports folded in per transaction: one commit instead of hundreds when reports stream in. */
   static final int MAX_BATCH = 500;
+  /** Stored reports re-read per device when catching up (the newest; older ones fall out of lookbacks). */
+  static final int CATCH_UP_LIMIT = 2_000;
+  /** Devices whose ledger and state are kept in memory by default. */
+  public static final int DEFAULT_CACHE_DEVICES = 10_000;
 
   private final EvidenceExtractor extractor;
   private final SignalComputer computer;
   private final Correlator correlator;
   private final PolicyEvaluator evaluator = new PolicyEvaluator();
   private final PolicyRegistry policies;
-  private final DetectionRepository repo;
-  private final FleetView fleet;
+  private final LedgerCache repo;
+  private final CachedFleetView fleet;
+  private final ReportSource stored;
   private final java.util.function.Supplier<Roster> roster;
   private final IpIntel baseIntel;
   private final Clock clock;
   private final BlockingQueue<DeviceReport> queue;
   private final Set<String> dirty = new LinkedHashSet<>();
+  /** Devices with acknowledged reports detection did not get (dropped hand-offs): caught up from the store. */
+  private final Set<String> behind = new LinkedHashSet<>();
   /** Last verdict written per device: unchanged outcomes are rewritten only when this old. */
   static final Duration REWRITE_AFTER = Duration.ofMinutes(10);
   private final java.util.Map<String, Verdict> written = new java.util.concurrent.ConcurrentHashMap<>();
@@ -77,17 +84,31 @@ public final class DetectionEngine implements AutoCloseable {
   private volatile boolean busy;
   private Thread worker;
 
+  /** An engine over in-memory or test parts: no stored reports to catch up from. */
   public DetectionEngine(Catalogue catalogue, PolicyRegistry policies, DetectionRepository repo, FleetView fleet,
       java.util.function.Supplier<Roster> roster, IpIntel intel, Clock clock, int queueCapacity) {
+    this(catalogue, policies, repo, fleet, ReportSource.none(), roster, intel, clock, queueCapacity,
+        DEFAULT_CACHE_DEVICES);
+  }
+
+  /**
+   * @param stored stored reports, to catch up on hand-offs that were dropped or lost in a restart
+   * @param cacheDevices devices whose ledger and current state detection keeps in memory
+   */
+  public DetectionEngine(Catalogue catalogue, PolicyRegistry policies, DetectionRepository repo, FleetView fleet,
+      ReportSource stored, java.util.function.Supplier<Roster> roster, IpIntel intel, Clock clock, int queueCapacity,
+      int cacheDevices) {
     this.extractor = new EvidenceExtractor(requireNonNull(catalogue, "catalogue"));
     this.computer = new SignalComputer(catalogue);
     this.policies = requireNonNull(policies, "policies");
-    this.repo = requireNonNull(repo, "repo");
-    this.correlator = new Correlator(repo);
-    this.fleet = requireNonNull(fleet, "fleet");
+    this.clock = requireNonNull(clock, "clock");
+    this.repo = new LedgerCache(requireNonNull(repo, "repo"), clock,
+        policies.current().policy().lookback().plus(Duration.ofDays(1)), cacheDevices);
+    this.correlator = new Correlator(this.repo);
+    this.fleet = new CachedFleetView(requireNonNull(fleet, "fleet"), cacheDevices);
+    this.stored = requireNonNull(stored, "stored");
     this.roster = requireNonNull(roster, "roster");
     this.baseIntel = requireNonNull(intel, "intel");
-    this.clock = requireNonNull(clock, "clock");
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     policies.addListener(p -> markAllDirty());
   }
@@ -101,13 +122,21 @@ public final class DetectionEngine implements AutoCloseable {
     }
   }
 
-  /** Hands an acknowledged report to detection. Never blocks; a full queue drops it (counted). */
+  /**
+   * Hands an acknowledged report to detection. Never blocks; a full queue drops it (counted), and detection
+   * reads the device's stored reports once it has caught up with the queue.
+   */
   public void submit(DeviceReport report) {
     if (!queue.offer(report)) {
       dropped.increment();
-      synchronized (lock) {
-        dirty.add(report.deviceId());
-      }
+      markBehind(report.deviceId());
+    }
+  }
+
+  /** A stored report of this device never reached {@link #submit}: catch up from the store. Never blocks. */
+  public void markBehind(String deviceId) {
+    synchronized (lock) {
+      behind.add(deviceId);
     }
   }
 
@@ -134,6 +163,9 @@ public final class DetectionEngine implements AutoCloseable {
           }
           batch.clear();
         }
+        if (r == null) {
+          catchUpBehind();
+        }
         if (r == null || System.nanoTime() - lastEval > DEBOUNCE.toNanos()) {
           evaluateDirty();
           lastEval = System.nanoTime();
@@ -155,7 +187,7 @@ public final class DetectionEngine implements AutoCloseable {
     Duration window = policies.current().policy().clusterWindow();
     List<DetectionRepository.Contribution> batch = new ArrayList<>();
     List<DeviceReport> ok = new ArrayList<>();
-    for (DeviceReport r : reports) {
+    for (DeviceReport r : inSequence(reports)) {
       try {
         EvidenceExtractor.Extraction x = extractor.extract(r);
         Correlator.Keys keys = correlator.keys(r, x, intel);
@@ -166,20 +198,31 @@ public final class DetectionEngine implements AutoCloseable {
         LOG.warn("{} - report {} not processed by detection: {}", r.deviceId(), r.sequence(), e.toString());
       }
     }
+    List<List<NetworkKey>> fresh;
     try {
-      repo.record(batch);
+      fresh = repo.recordFresh(batch);
     } catch (RuntimeException e) {
       failures.add(batch.size());
-      LOG.warn("detection could not record {} reports (the sweep re-evaluates their devices): {}", batch.size(),
+      LOG.warn("detection could not record {} reports (caught up from the store later): {}", batch.size(),
           e.toString());
-      ok.forEach(r -> dirty.add(r.deviceId()));
+      ok.forEach(r -> {
+        dirty.add(r.deviceId());
+        behind.add(r.deviceId());
+      });
       return;
     }
+    ok.forEach(fleet::apply);
     List<Link> links = new ArrayList<>();
-    for (DetectionRepository.Contribution c : batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      DetectionRepository.Contribution c = batch.get(i);
       String device = c.extraction().deviceId();
       dirty.add(device);
-      List<NetworkKey> linkable = c.keys().stream().filter(k -> !c.venueKeys().contains(k)).toList();
+      // Only keys new to the device or not looked up for a while: a heartbeat from the same house again
+      // finds the same neighbours, and they find it from their side when they arrive.
+      List<NetworkKey> linkable = fresh.get(i).stream().filter(k -> !c.venueKeys().contains(k)).toList();
+      if (linkable.isEmpty()) {
+        continue;
+      }
       try {
         links.addAll(correlator.linksFor(device, linkable, c.extraction().seenAt(), window, this::personOf));
       } catch (RuntimeException e) {
@@ -187,6 +230,36 @@ public final class DetectionEngine implements AutoCloseable {
         LOG.warn("{} - correlation failed: {}", device, e.toString());
       }
     }
+    storeLinks(links, window);
+    processed.add(ok.size());
+  }
+
+  /**
+   * The reports to fold in, with any stored reports of the same device that detection has not recorded yet
+   * (between its recorded sequence and the report's) inserted before them.
+   */
+  private List<DeviceReport> inSequence(List<DeviceReport> reports) {
+    java.util.Map<String, Long> recorded = new java.util.HashMap<>();
+    List<DeviceReport> out = new ArrayList<>(reports.size());
+    for (DeviceReport r : reports) {
+      long done = recorded.computeIfAbsent(r.deviceId(),
+          id -> repo.seen(id).map(DetectionRepository.SeenSpan::processedSequence).orElse(0L));
+      if (r.sequence() > done + 1) {
+        try {
+          out.addAll(stored.reportsBetween(r.deviceId(), done, r.sequence(), CATCH_UP_LIMIT));
+        } catch (RuntimeException e) {
+          failures.increment();
+          LOG.warn("{} - could not read reports {}..{} to catch up: {}", r.deviceId(), done + 1, r.sequence() - 1,
+              e.toString());
+        }
+      }
+      out.add(r);
+      recorded.put(r.deviceId(), Math.max(done, r.sequence()));
+    }
+    return out;
+  }
+
+  private void storeLinks(List<Link> links, Duration window) {
     List<Link> fresh = new ArrayList<>();
     boolean newLink = false;
     for (Link l : links) {
@@ -198,39 +271,83 @@ public final class DetectionEngine implements AutoCloseable {
         knownLinks.put(id, l.lastSeen());
       }
     }
-    links = fresh;
     if (knownLinks.size() > 200_000) {
       knownLinks.clear(); // a cache only: the store has every link
     }
-    if (!links.isEmpty()) {
-      try {
-        repo.upsertLinks(links);
-        if (!newLink) {
-          processed.add(ok.size());
-          return;
+    if (fresh.isEmpty()) {
+      return;
+    }
+    try {
+      repo.upsertLinks(fresh);
+      if (!newLink) {
+        return;
+      }
+      Set<String> ends = new LinkedHashSet<>();
+      fresh.forEach(l -> {
+        ends.add(l.deviceA());
+        ends.add(l.deviceB());
+      });
+      Set<String> covered = new java.util.HashSet<>();
+      for (String d : ends) {
+        if (covered.contains(d)) {
+          continue;
         }
-        Set<String> ends = new LinkedHashSet<>();
-        links.forEach(l -> {
-          ends.add(l.deviceA());
-          ends.add(l.deviceB());
-        });
-        Set<String> covered = new java.util.HashSet<>();
-        for (String d : ends) {
-          if (covered.contains(d)) {
-            continue;
-          }
-          Correlator.Component comp = correlator.component(d, clock.instant(), window);
-          if (comp != null) {
-            dirty.addAll(comp.members());
-            covered.addAll(comp.members());
-          }
+        Correlator.Component comp = correlator.component(d, clock.instant(), window);
+        if (comp != null) {
+          dirty.addAll(comp.members());
+          covered.addAll(comp.members());
         }
-      } catch (RuntimeException e) {
-        failures.increment();
-        LOG.warn("detection could not store {} links: {}", links.size(), e.toString());
+      }
+    } catch (RuntimeException e) {
+      failures.increment();
+      LOG.warn("detection could not store {} links: {}", fresh.size(), e.toString());
+    }
+  }
+
+  /** Reads the stored reports detection missed for the devices marked behind. */
+  private void catchUpBehind() {
+    List<String> devices;
+    synchronized (lock) {
+      if (behind.isEmpty()) {
+        return;
+      }
+      devices = new ArrayList<>(behind);
+      behind.clear();
+    }
+    for (String d : devices) {
+      catchUp(d, Long.MAX_VALUE);
+    }
+  }
+
+  /**
+   * Folds in every stored report detection has not recorded, for every device (start-up, and the periodic
+   * sweep: reports acknowledged just before a restart, hand-offs dropped, reports of another collector).
+   */
+  public void catchUpAll() {
+    java.util.Map<String, Long> done = repo.processedSequences();
+    for (java.util.Map.Entry<String, Long> e : stored.lastSequences().entrySet()) {
+      if (e.getValue() > done.getOrDefault(e.getKey(), 0L)) {
+        catchUp(e.getKey(), e.getValue() + 1);
       }
     }
-    processed.add(ok.size());
+  }
+
+  private void catchUp(String deviceId, long before) {
+    try {
+      synchronized (lock) {
+        long done = repo.seen(deviceId).map(DetectionRepository.SeenSpan::processedSequence).orElse(0L);
+        List<DeviceReport> missing = stored.reportsBetween(deviceId, done, before, CATCH_UP_LIMIT);
+        for (int i = 0; i < missing.size(); i += MAX_BATCH) {
+          process(missing.subList(i, Math.min(missing.size(), i + MAX_BATCH)));
+        }
+        if (!missing.isEmpty()) {
+          LOG.info("{} - detection caught up on {} stored report(s)", deviceId, missing.size());
+        }
+      }
+    } catch (RuntimeException e) {
+      failures.increment();
+      LOG.warn("{} - detection could not catch up: {}", deviceId, e.toString());
+    }
   }
 
   private void evaluateDirty() {

@@ -25,8 +25,14 @@ public interface DetectionRepository {
     }
   }
 
-  /** First and last observation of a device (observed time corrected to the collector clock). */
+  /**
+   * First and last observation of a device (observed time corrected to the collector clock), and the newest
+   * report sequence recorded.
+   */
   Optional<SeenSpan> seen(String deviceId);
+
+  /** {@link SeenSpan#processedSequence()} of every device recorded. */
+  java.util.Map<String, Long> processedSequences();
 
   /** Evidence of a device last seen at or after {@code since}. */
   List<EvidenceRecord> evidence(String deviceId, Instant since);
@@ -55,6 +61,9 @@ public interface DetectionRepository {
   /** Outcome changes of a device, oldest first. */
   List<Verdict> history(String deviceId);
 
-  /** When a device was first and last observed. */
-  record SeenSpan(Instant first, Instant last) {}
+  /**
+   * When a device was first and last observed, and the highest report sequence recorded for it (detection
+   * records a device's reports in sequence order, so every report up to it was recorded).
+   */
+  record SeenSpan(Instant first, Instant last, long processedSequence) {}
 }

@@ -74,16 +74,18 @@ public final class EvidenceExtractor {
     for (Evidence e : out) {
       unique.putIfAbsent(e.signal() + "\u0000" + e.key(), e);
     }
-    return new Extraction(r.deviceId(), r.observedAt().minusMillis(offset), List.copyOf(unique.values()),
+    return new Extraction(r.deviceId(), r.sequence(), r.observedAt().minusMillis(offset), List.copyOf(unique.values()),
         List.copyOf(hours.values()));
   }
 
   /**
    * What a report contributes.
    *
+   * @param sequence the report's sequence number
    * @param seenAt the observation time on the collector clock
    */
-  public record Extraction(String deviceId, Instant seenAt, List<Evidence> evidence, List<HourBits> hours) {
+  public record Extraction(String deviceId, long sequence, Instant seenAt, List<Evidence> evidence,
+      List<HourBits> hours) {
     public Extraction {
       requireNonNull(deviceId, "deviceId");
       requireNonNull(seenAt, "seenAt");

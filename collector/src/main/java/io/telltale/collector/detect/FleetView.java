@@ -14,4 +14,12 @@ public interface FleetView {
 
   /** Every device that reported at least once. */
   List<String> deviceIds();
+
+  /** The latest state with the sequence of the newest report merged into it; 0 when the view cannot tell. */
+  default Optional<Snapshot> snapshot(String deviceId) {
+    return facts(deviceId).map(f -> new Snapshot(f, 0));
+  }
+
+  /** A device's state as of one of its reports. */
+  record Snapshot(DeviceFacts facts, long sequence) {}
 }

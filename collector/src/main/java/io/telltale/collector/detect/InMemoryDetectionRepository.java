@@ -50,13 +50,21 @@ public final class InMemoryDetectionRepository implements DetectionRepository {
           (a, b) -> new KeySighting(a.deviceId(), k, min(a.firstSeen(), b.firstSeen()), max(a.lastSeen(), b.lastSeen())));
     }
     venues.addAll(venueKeys);
-    seen.merge(x.deviceId(), new SeenSpan(x.seenAt(), x.seenAt()),
-        (a, b) -> new SeenSpan(min(a.first(), b.first()), max(a.last(), b.last())));
+    seen.merge(x.deviceId(), new SeenSpan(x.seenAt(), x.seenAt(), x.sequence()),
+        (a, b) -> new SeenSpan(min(a.first(), b.first()), max(a.last(), b.last()),
+            Math.max(a.processedSequence(), b.processedSequence())));
   }
 
   @Override
   public synchronized Optional<SeenSpan> seen(String deviceId) {
     return Optional.ofNullable(seen.get(deviceId));
+  }
+
+  @Override
+  public synchronized Map<String, Long> processedSequences() {
+    Map<String, Long> out = new HashMap<>();
+    seen.forEach((d, s) -> out.put(d, s.processedSequence()));
+    return out;
   }
 
   @Override

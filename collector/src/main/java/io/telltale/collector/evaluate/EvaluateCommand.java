@@ -43,7 +43,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path work = Files.createTempDirectory("telltale-evaluate-");
+    Path work = io.telltale.agent.sim.ScratchDirectory.create("telltale-evaluate-");
     try {
       Evaluation.Result r = new Evaluation(scenario, policy, work, !noDetection).run();
       PrintStream out = System.out;
@@ -64,6 +64,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
       }
       int mismatches = 0;
+      Map<String, Evaluation.DeviceResult> byHost = new LinkedHashMap<>();
+      r.devices().forEach(d -> byHost.put(d.hostname(), d));
+      for (Map.Entry<String, String> label : labels.entrySet()) {
+        if (!byHost.containsKey(label.getKey())) {
+          mismatches++;
+          System.err.printf("MISMATCH %s: expected %s, got no verdict (not in the scenario, or it never reported)%n",
+              label.getKey(), label.getValue());
+        }
+      }
       for (Evaluation.DeviceResult d : r.devices()) {
         String want = labels.get(d.hostname());
         if (want == null) {

@@ -19,6 +19,7 @@ import io.telltale.collector.detect.geo.PrefixFileIntel;
 import io.telltale.collector.detect.sql.SqlDetectionRepository;
 import io.telltale.collector.detect.sql.SqlPolicyVersions;
 import io.telltale.collector.detect.sql.StoreFleetView;
+import io.telltale.collector.detect.sql.StoreReportSource;
 import io.telltale.collector.ingest.IngestMetrics;
 import io.telltale.collector.pki.EnrollmentTokens;
 import io.telltale.collector.store.sql.SqlTelemetryStore;
@@ -80,9 +81,10 @@ public final class Evaluation {
       Detection d;
       try {
         d = new Detection(CatalogueLoader.builtIn(), new SqlPolicyVersions(sql.database()), policyFile,
-            new SqlDetectionRepository(sql.database()), new StoreFleetView(store),
+            new SqlDetectionRepository(sql.database()), new StoreFleetView(store), new StoreReportSource(store),
             io.telltale.collector.DetectionWiring.storeRoster(store),
-            PrefixFileIntel.load(intel), detectClock, Duration.ofDays(1), cfg.detect().queue());
+            PrefixFileIntel.load(intel), detectClock, Duration.ofDays(1), cfg.detect().queue(),
+            cfg.detect().cacheDevices());
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

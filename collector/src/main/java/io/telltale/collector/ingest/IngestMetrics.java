@@ -24,7 +24,7 @@ public interface IngestMetrics {
   /** Refused with UNAVAILABLE because the store failed. */
   default void storeFailed() {}
 
-  /** A stored report could not be handed to detection (queue full): detection catches up from its cursor. */
+  /** A stored report could not be handed to detection (queue full): detection catches up from the store by the device's processed sequence. */
   default void handOffDropped() {}
 
   /** A {@link StoredReportListener} threw. */

@@ -44,7 +44,7 @@ final class ListenerDispatcher implements AutoCloseable {
       });
     } catch (RejectedExecutionException e) {
       metrics.handOffDropped();
-      failures.warn("{} - detection hand-off queue full; sequence {} left to the detection cursor",
+      failures.warn("{} - detection hand-off queue full; detection reads sequence {} from the store later",
           report.deviceId(), report.sequence());
     }
   }

@@ -12,6 +12,15 @@ public interface TelemetryQueries {
   /** Stored reports with position greater than {@code afterPosition}, oldest first, at most {@code limit}. */
   List<StoredReport> reportsAfter(long afterPosition, int limit);
 
+  /**
+   * Raw reports of one device with sequence in ({@code afterSequence}, {@code beforeSequence}), oldest first;
+   * when there are more than {@code limit}, the newest {@code limit} of them. An index lookup.
+   */
+  List<StoredReport> reportsBetween(String deviceId, long afterSequence, long beforeSequence, int limit);
+
+  /** The sequence of the newest report merged into each device's state, by device id. */
+  java.util.Map<String, Long> lastSequences();
+
   /** Raw reports of one device received in [from, to), oldest first. */
   List<StoredReport> reportsOf(String deviceId, Instant from, Instant to);
 

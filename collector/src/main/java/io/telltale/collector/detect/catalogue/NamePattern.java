@@ -13,9 +13,28 @@ public final class NamePattern {
 
   private final String text;
   private final Pattern regex;
+  /** The common shapes, matched without a regex: "name", "name*", "*name", "*name*". */
+  private final Shape shape;
+  private final String literal;
+
+  private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, REGEX }
 
   private NamePattern(String text) {
     this.text = text;
+    String inner = text.length() > 1 && text.startsWith("*") && text.endsWith("*") ? text.substring(1, text.length() - 1)
+        : text.startsWith("*") ? text.substring(1) : text.endsWith("*") ? text.substring(0, text.length() - 1) : text;
+    if (inner.isEmpty() || inner.contains("*")) {
+      this.shape = Shape.REGEX;
+    } else if (text.length() > 1 && text.startsWith("*") && text.endsWith("*")) {
+      this.shape = Shape.CONTAINS;
+    } else if (text.startsWith("*")) {
+      this.shape = Shape.SUFFIX;
+    } else if (text.endsWith("*")) {
+      this.shape = Shape.PREFIX;
+    } else {
+      this.shape = Shape.EXACT;
+    }
+    this.literal = inner.toLowerCase(Locale.ROOT);
     StringBuilder re = new StringBuilder();
     for (String part : text.split("\\*", -1)) {
       if (re.length() > 0 || text.startsWith("*")) {
@@ -35,7 +54,17 @@ public final class NamePattern {
   }
 
   public boolean matches(String value) {
-    return !value.isEmpty() && regex.matcher(value.toLowerCase(Locale.ROOT)).matches();
+    if (value.isEmpty()) {
+      return false;
+    }
+    int n = literal.length();
+    return switch (shape) {
+      case EXACT -> value.equalsIgnoreCase(literal);
+      case PREFIX -> value.regionMatches(true, 0, literal, 0, n);
+      case SUFFIX -> value.length() >= n && value.regionMatches(true, value.length() - n, literal, 0, n);
+      case CONTAINS -> value.toLowerCase(Locale.ROOT).contains(literal);
+      case REGEX -> regex.matcher(value.toLowerCase(Locale.ROOT)).matches();
+    };
   }
 
   /**

@@ -56,7 +56,8 @@ public record Cidr(byte[] network, int prefixLength, String text) {
     return new BigInteger(1, network);
   }
 
-  private static byte[] mask(byte[] a, int len) {
+  /** {@code a} with every bit past the first {@code len} cleared (a copy). */
+  static byte[] mask(byte[] a, int len) {
     byte[] out = a.clone();
     for (int i = 0; i < out.length; i++) {
       int bits = Math.max(0, Math.min(8, len - i * 8));

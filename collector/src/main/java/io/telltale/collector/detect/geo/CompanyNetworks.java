@@ -11,12 +11,12 @@ import java.util.Set;
  */
 public final class CompanyNetworks implements IpIntel {
 
-  private final List<Cidr> cidrs;
+  private final PrefixTable<Boolean> cidrs = new PrefixTable<>();
   private final Set<Long> asns;
   private final IpIntel inner;
 
   public CompanyNetworks(List<Cidr> cidrs, Set<Long> asns, IpIntel inner) {
-    this.cidrs = List.copyOf(cidrs);
+    cidrs.forEach(c -> this.cidrs.put(c, Boolean.TRUE));
     this.asns = Set.copyOf(asns);
     this.inner = inner;
   }
@@ -37,7 +37,7 @@ public final class CompanyNetworks implements IpIntel {
   @Override
   public Optional<IpInfo> lookup(String ip) {
     Optional<IpInfo> found = inner.lookup(ip);
-    boolean declared = cidrs.stream().anyMatch(c -> c.contains(ip))
+    boolean declared = cidrs.lookup(ip).isPresent()
         || found.map(i -> i.asn() != 0 && asns.contains(i.asn())).orElse(false);
     if (declared) {
       return Optional.of(found.orElse(IpInfo.UNKNOWN).withKind(IpKind.CORPORATE));

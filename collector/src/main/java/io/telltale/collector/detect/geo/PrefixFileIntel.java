@@ -23,11 +23,10 @@ import java.util.Optional;
  */
 public final class PrefixFileIntel implements IpIntel {
 
-  private final List<Entry> entries;
+  private final PrefixTable<IpInfo> table = new PrefixTable<>();
 
   private PrefixFileIntel(List<Entry> entries) {
-    this.entries = entries.stream()
-        .sorted((a, b) -> Integer.compare(b.cidr.prefixLength(), a.cidr.prefixLength())).toList();
+    entries.forEach(e -> table.put(e.cidr(), e.info()));
   }
 
   record Entry(Cidr cidr, IpInfo info) {}
@@ -68,12 +67,7 @@ public final class PrefixFileIntel implements IpIntel {
 
   @Override
   public Optional<IpInfo> lookup(String ip) {
-    for (Entry e : entries) {
-      if (e.cidr.contains(ip)) {
-        return Optional.of(e.info);
-      }
-    }
-    return Optional.empty();
+    return table.lookup(ip);
   }
 
   /** Formats one line of this format (quoting the organisation). */

@@ -55,12 +55,14 @@ public final class SqlDetectionRepository implements DetectionRepository {
       + "   WHEN detect_hours.public_ips = '' THEN excluded.public_ips"
       + "   WHEN (',' || detect_hours.public_ips || ',') LIKE ('%,' || excluded.public_ips || ',%')"
       + "   THEN detect_hours.public_ips ELSE detect_hours.public_ips || ',' || excluded.public_ips END";
-  private static final String DEVICES = "INSERT INTO detect_devices (device_id, first_seen, last_seen) VALUES (?, ?, ?)"
-      + " ON CONFLICT (device_id) DO UPDATE SET"
+  private static final String DEVICES = "INSERT INTO detect_devices (device_id, first_seen, last_seen,"
+      + " processed_sequence) VALUES (?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
       + " first_seen = CASE WHEN excluded.first_seen < detect_devices.first_seen THEN excluded.first_seen"
       + "   ELSE detect_devices.first_seen END,"
       + " last_seen = CASE WHEN excluded.last_seen > detect_devices.last_seen THEN excluded.last_seen"
-      + "   ELSE detect_devices.last_seen END";
+      + "   ELSE detect_devices.last_seen END,"
+      + " processed_sequence = CASE WHEN excluded.processed_sequence > detect_devices.processed_sequence"
+      + "   THEN excluded.processed_sequence ELSE detect_devices.processed_sequence END";
   private static final String KEYS = "INSERT INTO detect_key_sightings (device_id, kind, value, first_seen, last_seen)"
       + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id, kind, value) DO UPDATE SET"
       + " first_seen = CASE WHEN excluded.first_seen < detect_key_sightings.first_seen THEN excluded.first_seen"
@@ -94,74 +96,79 @@ public final class SqlDetectionRepository implements DetectionRepository {
     if (batch.isEmpty()) {
       return;
     }
+    // One statement per table for the whole batch, each prepared once; rows in batch order.
     db.inTransaction(c -> {
-      for (Contribution b : batch) {
-        record(c, b.extraction(), b.keys(), b.venueKeys());
+      try (PreparedStatement evidence = c.prepareStatement(EVIDENCE);
+          PreparedStatement hours = c.prepareStatement(HOURS);
+          PreparedStatement devices = c.prepareStatement(DEVICES);
+          PreparedStatement keys = c.prepareStatement(KEYS);
+          PreparedStatement venues = c.prepareStatement(VENUES)) {
+        int[] rows = new int[5];
+        for (Contribution b : batch) {
+          add(b, evidence, hours, devices, keys, venues, rows);
+        }
+        PreparedStatement[] all = {evidence, hours, devices, keys, venues};
+        for (int i = 0; i < all.length; i++) {
+          if (rows[i] > 0) {
+            all[i].executeBatch();
+          }
+        }
       }
       return null;
     });
   }
 
-  private static void record(Connection c, EvidenceExtractor.Extraction x, List<NetworkKey> keys,
-      Set<NetworkKey> venueKeys) throws SQLException {
+  private static void add(Contribution b, PreparedStatement evidence, PreparedStatement hours,
+      PreparedStatement devices, PreparedStatement keys, PreparedStatement venues, int[] rows) throws SQLException {
+    EvidenceExtractor.Extraction x = b.extraction();
     long seen = x.seenAt().toEpochMilli();
-    {
-      try (PreparedStatement ps = c.prepareStatement(EVIDENCE)) {
-        for (Evidence e : x.evidence()) {
-          ps.setString(1, x.deviceId());
-          ps.setString(2, e.signal());
-          ps.setString(3, e.key());
-          ps.setString(4, e.summary());
-          ps.setString(5, DetectJson.write(e.detail()));
-          ps.setLong(6, seen);
-          ps.setLong(7, seen);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+    for (Evidence e : x.evidence()) {
+      evidence.setString(1, x.deviceId());
+      evidence.setString(2, e.signal());
+      evidence.setString(3, e.key());
+      evidence.setString(4, e.summary());
+      evidence.setString(5, DetectJson.write(e.detail()));
+      evidence.setLong(6, seen);
+      evidence.setLong(7, seen);
+      evidence.addBatch();
+      rows[0]++;
+    }
+    for (HourBits h : x.hours()) {
+      List<String> ips = h.publicIps().isEmpty() ? List.of("") : List.copyOf(h.publicIps());
+      for (String ip : ips) {
+        hours.setString(1, x.deviceId());
+        hours.setLong(2, h.hour().toEpochMilli());
+        hours.setLong(3, h.local());
+        hours.setLong(4, h.injected());
+        hours.setLong(5, h.external());
+        hours.setLong(6, h.jiggle());
+        hours.setInt(7, h.flags());
+        hours.setString(8, ip);
+        hours.addBatch();
+        rows[1]++;
       }
-      try (PreparedStatement ps = c.prepareStatement(HOURS)) {
-        for (HourBits h : x.hours()) {
-          List<String> ips = h.publicIps().isEmpty() ? List.of("") : List.copyOf(h.publicIps());
-          for (String ip : ips) {
-            ps.setString(1, x.deviceId());
-            ps.setLong(2, h.hour().toEpochMilli());
-            ps.setLong(3, h.local());
-            ps.setLong(4, h.injected());
-            ps.setLong(5, h.external());
-            ps.setLong(6, h.jiggle());
-            ps.setInt(7, h.flags());
-            ps.setString(8, ip);
-            ps.addBatch();
-          }
-        }
-        ps.executeBatch();
-      }
-      try (PreparedStatement ps = c.prepareStatement(DEVICES)) {
-        ps.setString(1, x.deviceId());
-        ps.setLong(2, seen);
-        ps.setLong(3, seen);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement(KEYS)) {
-        for (NetworkKey k : keys) {
-          ps.setString(1, x.deviceId());
-          ps.setString(2, k.kind());
-          ps.setString(3, k.value());
-          ps.setLong(4, seen);
-          ps.setLong(5, seen);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      try (PreparedStatement ps = c.prepareStatement(VENUES)) {
-        for (NetworkKey k : venueKeys) {
-          ps.setString(1, k.kind());
-          ps.setString(2, k.value());
-          ps.setLong(3, seen);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+    }
+    devices.setString(1, x.deviceId());
+    devices.setLong(2, seen);
+    devices.setLong(3, seen);
+    devices.setLong(4, x.sequence());
+    devices.addBatch();
+    rows[2]++;
+    for (NetworkKey k : b.keys()) {
+      keys.setString(1, x.deviceId());
+      keys.setString(2, k.kind());
+      keys.setString(3, k.value());
+      keys.setLong(4, seen);
+      keys.setLong(5, seen);
+      keys.addBatch();
+      rows[3]++;
+    }
+    for (NetworkKey k : b.venueKeys()) {
+      venues.setString(1, k.kind());
+      venues.setString(2, k.value());
+      venues.setLong(3, seen);
+      venues.addBatch();
+      rows[4]++;
     }
   }
 
@@ -169,13 +176,27 @@ public final class SqlDetectionRepository implements DetectionRepository {
   public Optional<SeenSpan> seen(String deviceId) {
     return db.withConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT first_seen, last_seen FROM detect_devices WHERE device_id = ?")) {
+          "SELECT first_seen, last_seen, processed_sequence FROM detect_devices WHERE device_id = ?")) {
         ps.setString(1, deviceId);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(new SeenSpan(Instant.ofEpochMilli(rs.getLong(1)),
-              Instant.ofEpochMilli(rs.getLong(2)))) : Optional.empty();
+              Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3))) : Optional.empty();
         }
       }
+    });
+  }
+
+  @Override
+  public java.util.Map<String, Long> processedSequences() {
+    return db.withConnection(c -> {
+      java.util.Map<String, Long> out = new java.util.HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT device_id, processed_sequence FROM detect_devices");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      return out;
     });
   }
 

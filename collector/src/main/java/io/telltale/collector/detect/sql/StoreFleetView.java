@@ -22,6 +22,11 @@ public final class StoreFleetView implements FleetView {
 
   @Override
   public Optional<DeviceFacts> facts(String deviceId) {
+    return snapshot(deviceId).map(Snapshot::facts);
+  }
+
+  @Override
+  public Optional<Snapshot> snapshot(String deviceId) {
     Optional<DeviceState> s = store.queries().deviceState(deviceId);
     if (s.isEmpty()) {
       return Optional.empty();
@@ -33,9 +38,9 @@ public final class StoreFleetView implements FleetView {
         : rec.map(DeviceRecord::hardwareSerial).orElse("");
     OsFamily os = st.system() != null ? st.system().osFamily() : rec.map(DeviceRecord::osFamily).orElse(OsFamily.UNKNOWN);
     Long offset = st.timing() != null ? st.timing().clockOffsetMs() : null;
-    return Optional.of(new DeviceFacts(deviceId, hostname, serial, os, st.firstSeen(), st.lastSeen(),
+    return Optional.of(new Snapshot(new DeviceFacts(deviceId, hostname, serial, os, st.firstSeen(), st.lastSeen(),
         st.lastPublicIp(), offset, st.system(), st.software(), st.hardware(), st.network(), st.locale(), st.power(),
-        st.sessions()));
+        st.sessions()), st.lastSequence()));
   }
 
   @Override

@@ -60,6 +60,26 @@ final class SqlQueries implements TelemetryQueries {
   }
 
   @Override
+  public List<StoredReport> reportsBetween(String deviceId, long afterSequence, long beforeSequence, int limit) {
+    List<StoredReport> newestFirst = query("SELECT id, payload FROM reports WHERE device_id = ? AND sequence > ?"
+        + " AND sequence < ? ORDER BY sequence DESC LIMIT ?", SqlQueries::report, deviceId, afterSequence,
+        beforeSequence, limit);
+    List<StoredReport> out = new java.util.ArrayList<>(newestFirst);
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  @Override
+  public java.util.Map<String, Long> lastSequences() {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    for (Object[] row : query("SELECT device_id, last_sequence FROM device_state",
+        rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+      out.put((String) row[0], (Long) row[1]);
+    }
+    return out;
+  }
+
+  @Override
   public List<StoredReport> reportsOf(String deviceId, Instant from, Instant to) {
     return query(
         "SELECT id, payload FROM reports WHERE device_id = ? AND received_at >= ? AND received_at < ? ORDER BY id",
