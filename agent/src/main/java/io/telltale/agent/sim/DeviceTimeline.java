@@ -12,10 +12,26 @@ final class DeviceTimeline {
 
   private final Scenario scenario;
   private final Device device;
+  /** Distinct change instants, ascending, and the state from each of them on (index 0: the initial state). */
+  private final long[] fromMs;
+  private final DeviceState[] states;
 
   DeviceTimeline(Scenario scenario, Device device) {
     this.scenario = scenario;
     this.device = device;
+    java.util.TreeSet<Long> instants = new java.util.TreeSet<>();
+    for (Change c : device.changes()) {
+      instants.add(at(c.atHour()).toEpochMilli());
+    }
+    this.fromMs = new long[instants.size() + 1];
+    this.states = new DeviceState[instants.size() + 1];
+    fromMs[0] = Long.MIN_VALUE;
+    states[0] = device.initial();
+    int i = 1;
+    for (long ms : instants) {
+      fromMs[i] = ms;
+      states[i++] = apply(Instant.ofEpochMilli(ms));
+    }
   }
 
   Device device() {
@@ -32,6 +48,11 @@ final class DeviceTimeline {
 
   /** State at true (scenario) time {@code t}: every change with at_hour <= t applied in file order. */
   DeviceState stateAt(Instant t) {
+    int i = java.util.Arrays.binarySearch(fromMs, t.toEpochMilli());
+    return states[i >= 0 ? i : -i - 2];
+  }
+
+  private DeviceState apply(Instant t) {
     DeviceState s = device.initial();
     for (Change c : device.changes()) {
       if (!at(c.atHour()).isAfter(t)) {

@@ -166,7 +166,7 @@ public final class FleetSimulator {
 
   private Path stateRoot() {
     try {
-      return b.stateDir != null ? Files.createDirectories(b.stateDir) : Files.createTempDirectory("telltale-sim-");
+      return b.stateDir != null ? Files.createDirectories(b.stateDir) : ScratchDirectory.create("telltale-sim-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the simulator's state directory", e);
     }

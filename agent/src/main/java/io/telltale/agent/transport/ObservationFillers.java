@@ -15,7 +15,8 @@ public final class ObservationFillers {
   public static SectionFiller.Factory factory() {
     return (mode, key) -> {
       IdentifierHasher hasher = mode == PrivacyMode.PLAIN ? IdentifierHasher.plain() : IdentifierHasher.hashed(keyOrRandom(key));
-      return (b, obs, activity) -> ObservationMapper.fill(b, obs, activity, hasher);
+      MemoizedSections memo = new MemoizedSections(); // one filler per device and key: safe to remember
+      return (b, obs, activity) -> ObservationMapper.fill(b, obs, activity, hasher, memo);
     };
   }
 

@@ -61,6 +61,12 @@ public final class ObservationMapper {
    */
   public static void fill(
       ReportRequest.Builder b, Observations obs, @Nullable ActivityRecord activity, IdentifierHasher hasher) {
+    fill(b, obs, activity, hasher, new MemoizedSections());
+  }
+
+  /** As {@link #fill(ReportRequest.Builder, Observations, ActivityRecord, IdentifierHasher)}, reusing {@code memo}. */
+  static void fill(ReportRequest.Builder b, Observations obs, @Nullable ActivityRecord activity,
+      IdentifierHasher hasher, MemoizedSections memo) {
     requireNonNull(b, "b");
     requireNonNull(obs, "obs");
     requireNonNull(hasher, "hasher");
@@ -68,16 +74,16 @@ public final class ObservationMapper {
       b.setSystem(system(obs.system()));
     }
     if (obs.software() != null) {
-      b.setSoftware(software(obs.software()));
+      b.setSoftware(memo.software(obs.software(), ObservationMapper::software));
     }
     if (obs.hardware() != null) {
-      b.setHardware(hardware(obs.hardware()));
+      b.setHardware(memo.hardware(obs.hardware(), ObservationMapper::hardware));
     }
     if (obs.network() != null) {
-      b.setNetwork(network(obs.network(), hasher));
+      b.setNetwork(memo.network(obs.network(), n -> network(n, hasher)));
     }
     if (obs.locale() != null) {
-      b.setLocale(locale(obs.locale()));
+      b.setLocale(memo.locale(obs.locale(), ObservationMapper::locale));
     }
     if (obs.power() != null) {
       b.setPower(power(obs.power()));

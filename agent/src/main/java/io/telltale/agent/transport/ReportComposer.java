@@ -2,28 +2,21 @@ package io.telltale.agent.transport;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.CodedOutputStream;
 import io.telltale.agent.probe.ActivityRecord;
 import io.telltale.agent.probe.Observations;
 import io.telltale.agent.spool.EntryKind;
 import io.telltale.proto.v1.ProbeError;
 import io.telltale.proto.v1.ReportKind;
 import io.telltale.proto.v1.ReportRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one observation pass into a report and decides its kind: FULL at start, whenever a slow-changing
- * section (system, software, hardware, network, locale) differs from the last FULL (compared through a
- * SHA-256 of the sections' deterministic serialization, uptime excluded), and at least once per full
+ * section (system, software, hardware, network, locale) differs from the last FULL (compared by value,
+ * uptime excluded), and at least once per full
  * inventory interval; otherwise a HEARTBEAT carrying only volatile facts. Not thread-safe.
  */
 public final class ReportComposer {
@@ -32,7 +25,8 @@ public final class ReportComposer {
   private static final Set<String> VOLATILE_PROBES = Set.of("power", "sessions", "activity", "timing");
 
   private final String agentVersion;
-  private byte @Nullable [] lastDigest;
+  /** The slow sections of the last FULL report (uptime cleared): compared by value, not re-hashed. */
+  private @Nullable ReportRequest lastSlow;
   private @Nullable Instant lastFullAt;
 
   public ReportComposer(String agentVersion) {
@@ -46,12 +40,12 @@ public final class ReportComposer {
       Duration fullInventoryInterval) {
     ReportRequest.Builder b = ReportRequest.newBuilder();
     filler.fill(b, obs, activity);
-    byte[] digest = slowDigest(b);
+    ReportRequest slow = slowSections(b);
     Instant now = obs.observedAt();
-    boolean full = lastDigest == null || !Arrays.equals(digest, lastDigest) || lastFullAt == null
+    boolean full = lastSlow == null || !slow.equals(lastSlow) || lastFullAt == null
         || !now.isBefore(lastFullAt.plus(fullInventoryInterval));
     if (full) {
-      lastDigest = digest;
+      lastSlow = slow;
       lastFullAt = now;
     } else {
       b.clearSystem().clearSoftware().clearHardware().clearNetwork().clearLocale();
@@ -67,7 +61,7 @@ public final class ReportComposer {
 
   /** Forgets the last FULL, so the next report is FULL (e.g. after the privacy mode changed). */
   public void forceFull() {
-    lastDigest = null;
+    lastSlow = null;
   }
 
   private static boolean isVolatile(ProbeError e) {
@@ -76,25 +70,17 @@ public final class ReportComposer {
     return VOLATILE_PROBES.contains(dot < 0 ? p : p.substring(0, dot));
   }
 
-  static byte[] slowDigest(ReportRequest.Builder b) {
-    ReportRequest slow = ReportRequest.newBuilder()
+  /**
+   * The slow-changing sections of a report, uptime cleared. Message equality is by value; when the filler
+   * reuses the previous messages (nothing changed) it is a pointer comparison per section.
+   */
+  static ReportRequest slowSections(ReportRequest.Builder b) {
+    return ReportRequest.newBuilder()
         .setSystem(b.getSystem().toBuilder().clearUptimeSeconds())
         .setSoftware(b.getSoftware())
         .setHardware(b.getHardware())
         .setNetwork(b.getNetwork())
         .setLocale(b.getLocale())
         .build();
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(slow.getSerializedSize());
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      out.useDeterministicSerialization();
-      slow.writeTo(out);
-      out.flush();
-      return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
