@@ -309,6 +309,30 @@ class SignalsTest {
   }
 
   @Test
+  void twoPlacesInTheLatestHour_mismatchOnlyWhenBothDo_whateverTheOrderTheyWereSeenIn() {
+    fx.ips.put("198.51.100.80", new IpInfo("NG", "LA", "Lagos", 29465, "MTN Nigeria", IpKind.RESIDENTIAL));
+    fx.ips.put("198.51.100.81", new IpInfo("GH", "AA", "Accra", 30986, "Scancom", IpKind.RESIDENTIAL));
+    fx.ips.put("198.51.100.82", new IpInfo("US", "NJ", "", 9009, "M247", IpKind.VPN));
+    // Home and Lagos within the last hour, then a VPN exit (which says nothing about the place).
+    hourly("mixed", h -> true, b -> b);
+    fx.feed(report("mixed").seq(25).at(Duration.ofHours(24).plusMinutes(20)).ip("198.51.100.80").build());
+    fx.feed(report("mixed").seq(26).at(Duration.ofHours(24).plusMinutes(40)).ip("198.51.100.82").build());
+    // Lagos and Accra within the last hour, then the VPN exit.
+    hourly("abroad", h -> h < 24, b -> b);
+    fx.feed(report("abroad").seq(24).at(Duration.ofHours(24)).ip("198.51.100.81").build());
+    fx.feed(report("abroad").seq(25).at(Duration.ofHours(24).plusMinutes(20)).ip("198.51.100.80").build());
+    fx.feed(report("abroad").seq(26).at(Duration.ofHours(24).plusMinutes(40)).ip("198.51.100.82").build());
+    Signals.GeoSig mixed = signals("mixed").geo();
+    assertThat(mixed.ip()).isEqualTo("198.51.100.82");
+    assertThat(mixed.countryMismatch()).isFalse();
+    assertThat(mixed.countries()).isEqualTo(2);
+    Signals.GeoSig abroad = signals("abroad").geo();
+    assertThat(abroad.countryMismatch()).isTrue();
+    assertThat(signals("abroad").evidence()).filteredOn(e -> e.signal().equals("geo.country_mismatch"))
+        .singleElement().satisfies(e -> assertThat(e.key()).isEqualTo("ip|198.51.100.81"));
+  }
+
+  @Test
   void osTimeZone_againstTheRosterAndTheIpsRegion() {
     fx.ips.put("198.51.100.73", residential("CA"));
     hourly("ok", h -> true, b -> b);
