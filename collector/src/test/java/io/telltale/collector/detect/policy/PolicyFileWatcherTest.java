@@ -23,7 +23,7 @@ class PolicyFileWatcherTest {
     PolicyRegistry registry = PolicyRegistry.start(PolicyVersions.inMemory(), null, clock);
     // The first check runs at once on the watcher's thread; the next ones here, by hand.
     try (PolicyFileWatcher watcher = new PolicyFileWatcher(file, registry, Duration.ofHours(1))) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (!registry.current().policy().name().equals("small") && System.nanoTime() < deadline) {
         Thread.sleep(10); // waiting for the watcher's first check, not for a test condition
       }
