@@ -90,12 +90,8 @@ public final class ReviewFixture implements AutoCloseable {
    * two hours of activity, the way ingest would. Returns the device id.
    */
   public String addDevice(String hostname, String serial, String usbProduct, String... processes) throws Exception {
-    String id = UUID.randomUUID().toString();
+    String id = enrollDevice(hostname, serial);
     Instant now = clock.now();
-    var token = new EnrollmentTokens(store().tokens(), clock).create(Duration.ofHours(1), 1);
-    store().devices().enroll(EnrollmentTokens.hash(token.secret()), new NewDevice(id, now.minus(Duration.ofDays(3)),
-        hostname, serial, OsFamily.LINUX, "0.1.0", new IssuedCertificate(UUID.randomUUID().toString(), id,
-            now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(90)), "00")), now.minus(Duration.ofDays(3)));
     DeviceReport base = TestObjects.full(id, 1, now.minus(Duration.ofHours(3)), "203.0.113.9", processes);
     List<SoftwareFacts.RunningProcess> procs = new ArrayList<>();
     for (String p : processes) {
@@ -119,6 +115,17 @@ public final class ReviewFixture implements AutoCloseable {
         now.minus(Duration.ofMinutes(30)), "203.0.113.9", "0.1.0", 1, 0, null, null, null, null, null, null, null,
         base.timing(), new ActivityRecord(firstMinute, 90, minutes, List.of()), List.of());
     store().writer().write(hb).get(30, TimeUnit.SECONDS);
+    return id;
+  }
+
+  /** Enrolls a device (three days ago) that has not reported yet. Returns its id. */
+  public String enrollDevice(String hostname, String serial) {
+    String id = UUID.randomUUID().toString();
+    Instant now = clock.now();
+    var token = new EnrollmentTokens(store().tokens(), clock).create(Duration.ofHours(1), 1);
+    store().devices().enroll(EnrollmentTokens.hash(token.secret()), new NewDevice(id, now.minus(Duration.ofDays(3)),
+        hostname, serial, OsFamily.LINUX, "0.1.0", new IssuedCertificate(UUID.randomUUID().toString(), id,
+            now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(90)), "00")), now.minus(Duration.ofDays(3)));
     return id;
   }
 
