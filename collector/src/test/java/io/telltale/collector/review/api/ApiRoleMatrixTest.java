@@ -77,7 +77,7 @@ class ApiRoleMatrixTest {
       get("/policy", Role.VIEWER),
       get("/policy/history", Role.VIEWER),
       new Endpoint("GET", "/policy/history/{version}", Role.VIEWER,
-          f -> "/policy/history/" + f.detection.current().version(), null, null, 200),
+          f -> "/policy/history/" + f.review().policies().current(Principal.system("test")).version(), null, null, 200),
       new Endpoint("POST", "/policy/validate", Role.ADMIN, f -> "/policy/validate", "application/json", POLICY, 200),
       new Endpoint("POST", "/policy/test", Role.ADMIN, f -> "/policy/test", "application/json", POLICY, 200),
       new Endpoint("POST", "/policy/apply", Role.ADMIN, f -> "/policy/apply", "application/json", POLICY, 200),
