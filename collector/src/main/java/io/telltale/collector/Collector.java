@@ -58,7 +58,7 @@ public final class Collector implements AutoCloseable {
     this.fleetJobs = new FleetJobs(store.leaderElection(FLEET_JOBS), config.fleet().leaderPoll());
     fleetJobs.schedule("retention", config.retention().interval(),
         new RetentionJob(store.retention(), config.retention().rawData(), clock));
-    this.review = new ReviewServices(store, detection.apply(store), clock);
+    this.review = new ReviewServices(store, detection.apply(store), clock, authenticator::invalidate);
   }
 
   /**

@@ -250,6 +250,10 @@ public final class AgentServiceImpl extends AgentServiceGrpc.AgentServiceImplBas
     try {
       AuthenticatedDevice device = authenticator.authenticate(ServiceRequestContext.current().sslSession());
       X509Certificate cert = enrollment.renew(device.deviceId(), req.getCsrDer().toByteArray());
+      if (cert == null) { // revoked after the (cached) authentication
+        authenticator.invalidate(device.deviceId());
+        throw io.grpc.Status.PERMISSION_DENIED.withDescription("device revoked").asRuntimeException();
+      }
       logger.info("{} - certificate renewed", device.deviceId());
       out.onNext(RenewResponse.newBuilder().setCertificateDer(der(cert)).addCaCertificatesDer(der(ca.certificate()))
           .build());

@@ -274,6 +274,27 @@ class AgentServiceTest {
   }
 
   @Test
+  void renew_ofADeviceRevokedElsewhere_whileStillCachedHere_isPermissionDenied_andKeepsTheOldCertificate()
+      throws Exception {
+    try (TestAgent agent = fixture.enroll()) {
+      agent.heartbeat(1); // the device is now cached here as not revoked
+      String serialBefore = fixture.collector.store().devices().find(agent.deviceId).orElseThrow().certSerial();
+      // Revoked by another collector sharing the store: this one's cache does not know yet.
+      assertThat(fixture.collector.store().devices().revoke(agent.deviceId, Instant.now())).isTrue();
+      StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+          () -> agent.stub().renew(RenewRequest.newBuilder()
+              .setCsrDer(ByteString.copyFrom(TestAgent.csr(TestAgent.keyPair()))).build()));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+      assertThat(e.getStatus().getDescription()).isEqualTo("device revoked");
+      assertThat(fixture.collector.store().devices().find(agent.deviceId).orElseThrow().certSerial())
+          .isEqualTo(serialBefore);
+      // The refused renewal also told this collector: reports are refused from now on, not after the cache time.
+      StatusRuntimeException report = catchThrowableOfType(StatusRuntimeException.class, () -> agent.heartbeat(2));
+      assertThat(report.getStatus().getDescription()).isEqualTo("device revoked");
+    }
+  }
+
+  @Test
   void forwardedFor_fromAnUntrustedPeer_isIgnored() throws Exception {
     try (TestAgent agent = fixture.enroll()) {
       Metadata headers = new Metadata();

@@ -331,6 +331,19 @@ public abstract class TelemetryStoreContract {
     assertThat(d.certExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(180)));
     assertThat(d.revokedAt()).isEqualTo(T0.plusSeconds(5));
     assertThat(store().devices().list()).extracting(DeviceRecord::id).contains(device);
+    assertThat(store().devices().revoke(device, T0.plusSeconds(9))).isFalse();
+  }
+
+  @Test
+  void devices_revokedDevice_cannotRecordARenewedCertificate() {
+    String hash = randomHash();
+    token(hash, T0.plus(Duration.ofDays(7)), 1);
+    store().devices().enroll(hash, newDevice(device), T0);
+    String serialBefore = store().devices().find(device).orElseThrow().certSerial();
+    assertThat(store().devices().revoke(device, T0.plusSeconds(5))).isTrue();
+    IssuedCertificate renewed = new IssuedCertificate("f00d", device, T0, T0.plus(Duration.ofDays(180)), "ef");
+    assertThat(store().devices().recordCertificate(renewed, T0.plusSeconds(6))).isFalse();
+    assertThat(store().devices().find(device).orElseThrow().certSerial()).isEqualTo(serialBefore);
   }
 
   @Test
