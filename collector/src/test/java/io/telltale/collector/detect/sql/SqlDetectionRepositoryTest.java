@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One set of repository behaviours, run on memory and on a SQLite file (the production SQL). */
+/**
+ * One set of repository behaviours, run on memory and on a SQLite file here, and on a real PostgreSQL in
+ * {@link PostgresDetectionRepositoryIT} (the production SQL on both dialects).
+ */
 class SqlDetectionRepositoryTest {
 
   abstract static class Contract {
@@ -104,16 +107,40 @@ class SqlDetectionRepositoryTest {
     }
   }
 
+  /** The SQL repository over a store's database: the contract plus what only the SQL side has. */
+  abstract static class SqlContract extends Contract {
+    private SqlDetectionRepository repo;
+
+    /** An open, freshly migrated store with empty tables. */
+    abstract TelemetryStore store();
+
+    @Override
+    DetectionRepository repo() {
+      if (repo == null) {
+        repo = new SqlDetectionRepository(((SqlTelemetryStore) store()).database());
+      }
+      return repo;
+    }
+
+    @Test
+    void policyVersions_areNumbered_andTheLiveTextIsNotRecordedTwice() {
+      SqlPolicyVersions versions = new SqlPolicyVersions(((SqlTelemetryStore) store()).database());
+      versions.record("a".repeat(64), "rules: []", "one", T0);
+      versions.record("a".repeat(64), "rules: []", "one", T0);
+      versions.record("b".repeat(64), "rules: [x]", "two", T0.plusSeconds(1));
+      assertThat(versions.history()).extracting(PolicyVersions.PolicyVersion::number).containsExactly(2L, 1L);
+      assertThat(versions.latest()).get().extracting(PolicyVersions.PolicyVersion::text).isEqualTo("rules: [x]");
+    }
+  }
+
   @Nested
-  class Sqlite extends Contract {
+  class Sqlite extends SqlContract {
     @TempDir Path dir;
     TelemetryStore store;
-    SqlDetectionRepository repo;
 
     @BeforeEach
     void open() {
       store = SqliteTelemetryStores.create(dir.resolve("t.db"), 100, 10);
-      repo = new SqlDetectionRepository(((SqlTelemetryStore) store).database());
     }
 
     @AfterEach
@@ -122,18 +149,8 @@ class SqlDetectionRepositoryTest {
     }
 
     @Override
-    DetectionRepository repo() {
-      return repo;
-    }
-
-    @Test
-    void policyVersions_areNumbered_andTheLiveTextIsNotRecordedTwice() {
-      SqlPolicyVersions versions = new SqlPolicyVersions(((SqlTelemetryStore) store).database());
-      versions.record("a".repeat(64), "rules: []", "one", T0);
-      versions.record("a".repeat(64), "rules: []", "one", T0);
-      versions.record("b".repeat(64), "rules: [x]", "two", T0.plusSeconds(1));
-      assertThat(versions.history()).extracting(PolicyVersions.PolicyVersion::number).containsExactly(2L, 1L);
-      assertThat(versions.latest()).get().extracting(PolicyVersions.PolicyVersion::text).isEqualTo("rules: [x]");
+    TelemetryStore store() {
+      return store;
     }
   }
 }
