@@ -39,7 +39,7 @@ class SqlDetectionRepositoryTest {
 
     private final EvidenceExtractor extractor = new EvidenceExtractor(CATALOGUE);
 
-    private DetectionRepository.Contribution at(int hour, String device) {
+    DetectionRepository.Contribution at(int hour, String device) {
       var r = report(device).seq(hour).at(Duration.ofHours(hour)).software(anyDesk()).ip("192.0.2." + hour)
           .activity(30, 2, 0, 0, 0, "").build();
       var x = extractor.extract(r);
@@ -130,6 +130,31 @@ class SqlDetectionRepositoryTest {
       versions.record("b".repeat(64), "rules: [x]", "two", T0.plusSeconds(1));
       assertThat(versions.history()).extracting(PolicyVersions.PolicyVersion::number).containsExactly(2L, 1L);
       assertThat(versions.latest()).get().extracting(PolicyVersions.PolicyVersion::text).isEqualTo("rules: [x]");
+    }
+    @Test
+    void retention_expiresHoursAndKeySightingsOlderThanTheCutoff_andKeepsLedgerLinksAndVerdicts() {
+      repo().record(List.of(at(2, "old"), at(30, "new")));
+      NetworkKey k = new NetworkKey(NetworkKey.GATEWAY_MAC, "hmac:g");
+      repo().upsertLinks(List.of(Link.of("old", "new", k, T0, T0.plusSeconds(60))));
+      Verdict v = new Verdict("old", "HOST", 0, false, List.of(), null, "abc", T0, List.of(), List.of());
+      repo().saveVerdict(v, true);
+      Instant cutoff = T0.plus(Duration.ofHours(10));
+
+      assertThat(store().retention().deleteObservedBefore(cutoff)).isGreaterThanOrEqualTo(2);
+
+      Instant end = T0.plus(Duration.ofDays(3));
+      assertThat(repo().hours("old", T0, end)).isEmpty();
+      assertThat(repo().hours("new", T0, end)).isNotEmpty()
+          .allSatisfy(h -> assertThat(h.hour()).isAfterOrEqualTo(cutoff));
+      assertThat(repo().sharing(new NetworkKey(NetworkKey.BSSID, "hmac:b"), T0, end))
+          .extracting(s -> s.deviceId()).containsExactly("new");
+      // Aggregates: the evidence ledger, first/last seen, venues, links, verdicts and their history.
+      assertThat(repo().evidence("old", Instant.EPOCH)).isNotEmpty();
+      assertThat(repo().seen("old")).isPresent();
+      assertThat(repo().venues(List.of(new NetworkKey(NetworkKey.PUBLIC_IP, "192.0.2.2")))).isNotEmpty();
+      assertThat(repo().links("old", T0)).hasSize(1);
+      assertThat(repo().verdict("old")).contains(v);
+      assertThat(repo().history("old")).containsExactly(v);
     }
   }
 
