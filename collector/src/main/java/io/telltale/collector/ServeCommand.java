@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     server.start().join();
     collector.fleetJobs().start();
-    detection.get().start();
+    detection.get().start(collector.store().leaderElection(Collector.DETECTION_SWEEP));
     logger.info("serving on port {} ({} store)", server.activeLocalPort(), cfg.store().type());
     System.out.println("Console: https://localhost:" + server.activeLocalPort() + "/");
     if (health.ok()) {
