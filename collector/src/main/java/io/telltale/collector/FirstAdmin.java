@@ -1,7 +1,9 @@
 package io.telltale.collector;
 
+import io.telltale.collector.review.ReviewException;
 import io.telltale.collector.review.auth.UserAdmin;
 import java.io.PrintStream;
+import java.util.Optional;
 
 /** Creates the first administrator on a store without users and prints its password once. */
 final class FirstAdmin {
@@ -10,7 +12,15 @@ final class FirstAdmin {
 
   /** Returns the password when an administrator was created now (null when users already existed). */
   static @org.jspecify.annotations.Nullable String bootstrap(Collector collector, PrintStream out) {
-    var created = collector.review().users().bootstrap(collector.config().admin().initialPassword());
+    Optional<UserAdmin.Created> created;
+    try {
+      created = collector.review().users().bootstrap(collector.config().admin().initialPassword());
+    } catch (ReviewException e) {
+      if (e.kind() != ReviewException.Kind.CONFLICT) {
+        throw e;
+      }
+      created = Optional.empty(); // another collector on the same database created it first
+    }
     if (created.isEmpty()) {
       return null;
     }
