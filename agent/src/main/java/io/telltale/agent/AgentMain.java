@@ -1,5 +1,8 @@
 package io.telltale.agent;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +26,27 @@ public final class AgentMain {
 
   /** Runs the command line without exiting the JVM; used by tests. */
   public static int run(String... args) {
+    // `collect --once` skips picocli: building its model is a quarter of that command's start-up, and the
+    // command is what an employee runs to see what is sent (see agent/RATIONALE.md). Anything the simple
+    // parser does not accept, help and mistakes included, goes through picocli as every other command.
+    CollectCommand collect = CollectCommand.parseSimple(args);
+    if (collect != null) {
+      return runCollect(collect);
+    }
     return new CommandLine(new AgentMain()).execute(args);
+  }
+
+  private static int runCollect(CollectCommand collect) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    try {
+      return collect.run(out, err);
+    } catch (Exception e) { // as picocli reports a failed command: the error, exit code 1
+      e.printStackTrace(err);
+      return 1;
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 }

@@ -35,21 +35,48 @@ final class SelfLimits extends ScheduledTask {
   private static final int GRACE_SAMPLES = 18;
   static final Set<String> EXPENSIVE_PROBES = Set.of("software", "hardware");
 
+  /** What the watchdog measures of its own process; a seam for tests. */
+  interface Meter {
+    /** CPU time used by the process so far, in nanoseconds. */
+    long cpuNanos();
+
+    /** Resident memory of the process, in bytes. */
+    long residentBytes();
+
+    Meter PROCESS = new Meter() {
+      @Override
+      public long cpuNanos() {
+        return processCpuNanos();
+      }
+
+      @Override
+      public long residentBytes() {
+        return SelfLimits.residentBytes();
+      }
+    };
+  }
+
   private final String device;
   private final ReportingPipeline pipeline;
   private final Clock clock;
   private final CountDownLatch stopped;
+  private final Meter meter;
   private final ArrayDeque<long[]> samples = new ArrayDeque<>();
   private boolean shed;
   private int overSinceShed;
   private volatile int exitCode;
 
   SelfLimits(String device, ReportingPipeline pipeline, Clock clock, CountDownLatch stopped) {
+    this(device, pipeline, clock, stopped, Meter.PROCESS);
+  }
+
+  SelfLimits(String device, ReportingPipeline pipeline, Clock clock, CountDownLatch stopped, Meter meter) {
     super("self-limit watchdog", clock);
     this.device = device;
     this.pipeline = pipeline;
     this.clock = clock;
     this.stopped = stopped;
+    this.meter = meter;
   }
 
   int exitCode() {
@@ -58,12 +85,12 @@ final class SelfLimits extends ScheduledTask {
 
   @Override
   protected void runOnce() {
-    samples.addLast(new long[] {clock.millis(), processCpuNanos()});
+    samples.addLast(new long[] {clock.millis(), meter.cpuNanos()});
     if (samples.size() > WINDOW + 1) {
       samples.removeFirst();
     }
     Settings s = pipeline.settings();
-    long rss = residentBytes();
+    long rss = meter.residentBytes();
     boolean memoryOver = rss > s.memoryLimitBytes();
     boolean cpuOver = false;
     if (samples.size() == WINDOW + 1) {

@@ -3,6 +3,9 @@ package io.telltale.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.util.JsonFormat;
+import io.telltale.agent.config.AgentState;
+import io.telltale.agent.config.RemoteConfig;
+import io.telltale.agent.config.RemoteConfig.PrivacyMode;
 import io.telltale.agent.probe.Fixtures;
 import io.telltale.agent.transport.IdentifierHasher;
 import io.telltale.proto.v1.ReportKind;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +66,54 @@ class CollectCommandTest {
     assertThat(r.getErrorsList()).anyMatch(e -> e.getProbe().equals("activity")
         && e.getReason().equals("not recorded for an offline host root"));
     assertThat(json).doesNotContain("94:83:c4:12:34:56").doesNotContain("3c:22:fb:01:02:03");
+    // Every field is printed, empty ones included, so a reader sees "none" instead of a missing key.
+    assertThat(json).contains("\"vpnConnections\": []").contains("\"remoteSession\": \"TRISTATE_UNSPECIFIED\"");
+  }
+
+  @Test
+  void collectOnce_fleetInPlainMode_printsIdentifiersAsTheAgentSendsThem() throws Exception {
+    Files.write(stateDir.resolve("identifier.key"), new byte[32]);
+    new AgentState(stateDir).saveRemoteConfig(new RemoteConfig(3, 0, 0, List.of(), PrivacyMode.PLAIN, 0, 0, 0));
+
+    String json = collect("collect", "--once", "--host-root", Fixtures.linuxHost().path().toString(),
+        "--state-dir", stateDir.toString());
+
+    assertThat(json).contains("\"mac\": \"94:83:c4:12:34:56\"");
+  }
+
+  @Test
+  void collectOnce_withoutAFleetKey_hashesUnderARandomKey() throws Exception {
+    String first = collect("collect", "--once", "--host-root", Fixtures.linuxHost().path().toString(),
+        "--state-dir", stateDir.toString());
+    String second = collect("collect", "--once", "--host-root", Fixtures.linuxHost().path().toString(),
+        "--state-dir", stateDir.toString());
+
+    assertThat(gatewayMac(first)).startsWith(IdentifierHasher.PREFIX).isNotEqualTo(gatewayMac(second));
+  }
+
+  @Test
+  void parseSimple_takesOnlyTheFastPathsForms_everythingElseGoesToPicocli() {
+    CollectCommand c = CollectCommand.parseSimple("collect", "--state-dir=/s", "--once", "--host-root", "/h");
+    assertThat(c).isNotNull();
+    assertThat(c.hostRoot).isEqualTo(Path.of("/h"));
+    assertThat(c.stateDir).isEqualTo(Path.of("/s"));
+
+    assertThat(CollectCommand.parseSimple("collect")).isNull();
+    assertThat(CollectCommand.parseSimple("collect", "--host-root", "/h")).isNull(); // --once missing
+    assertThat(CollectCommand.parseSimple("collect", "--once", "--help")).isNull();
+    assertThat(CollectCommand.parseSimple("collect", "--once", "--host-root")).isNull();
+    assertThat(CollectCommand.parseSimple("collect", "--once", "--once")).isNull();
+    assertThat(CollectCommand.parseSimple("run", "--once")).isNull();
+  }
+
+  @Test
+  void collectWithoutOnce_isAUsageErrorFromPicocli() {
+    assertThat(AgentMain.run("collect")).isEqualTo(2);
+  }
+
+  private static String gatewayMac(String json) throws Exception {
+    ReportRequest.Builder b = ReportRequest.newBuilder();
+    JsonFormat.parser().merge(json, b);
+    return b.getNetwork().getGateway().getMac();
   }
 }

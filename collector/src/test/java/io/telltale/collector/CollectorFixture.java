@@ -38,12 +38,18 @@ public final class CollectorFixture implements AutoCloseable {
   /** As above, with what detection shows the console and API. */
   public static CollectorFixture start(Path dataDir, Map<String, String> env, Clock clock, StoredReportListener listener,
       Function<TelemetryStore, ReviewServices.Detection> detection) throws Exception {
+    return start(dataDir, env, clock, listener, detection, 0);
+  }
+
+  /** As above, on {@code port} (0: an ephemeral one), e.g. to restart a stopped collector where agents expect it. */
+  public static CollectorFixture start(Path dataDir, Map<String, String> env, Clock clock, StoredReportListener listener,
+      Function<TelemetryStore, ReviewServices.Detection> detection, int port) throws Exception {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("TELLTALE_DATA_DIR", dataDir.toString());
     all.putIfAbsent("TELLTALE_SERVER_PORT", "0");
     CollectorConfig config = CollectorConfigLoader.load(null, all);
     Collector collector = Collector.create(config, clock, store -> listener, IngestMetrics.NOOP, detection);
-    Server server = CollectorServer.build(collector, 0);
+    Server server = CollectorServer.build(collector, port);
     server.start().join();
     collector.fleetJobs().start();
     return new CollectorFixture(collector, server, clock);

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlatformProbeSource implements ProbeSource {
 
+  /** The failure entry of an unknown idle time, by convention of every OS's sessions probe. */
+  static final String IDLE_PROBE = "sessions.idle";
+
   private final ProbeSet probes;
   private final ActivityRecorder recorder;
   private Set<String> enabled = Set.of();
@@ -55,7 +58,7 @@ final class PlatformProbeSource implements ProbeSource {
       locale = on("locale") ? probes.locale().observe(failures) : null;
     }
     PowerFacts power = on("hardware") || on("sessions") ? probes.power().observe(failures) : null;
-    SessionFacts sessions = on("sessions") ? withIdleFromRecorder(probes.sessions().observe(failures), now) : null;
+    SessionFacts sessions = on("sessions") ? sessions(now, failures) : null;
     if (on("activity")) {
       probes.activity().failures().forEach(f -> failures.add(f.probe(), f.reason()));
     }
@@ -76,6 +79,19 @@ final class PlatformProbeSource implements ProbeSource {
   @Override
   public void close() {
     probes.activity().close();
+  }
+
+  /** The sessions probe's facts and failures, minus "idle unknown" when the recorder supplied the idle time. */
+  private @Nullable SessionFacts sessions(Instant now, Failures failures) {
+    Failures own = new Failures();
+    SessionFacts s = withIdleFromRecorder(probes.sessions().observe(own), now);
+    boolean idleKnown = s != null && s.idleSeconds() >= 0;
+    for (Observations.ProbeFailure f : own.toList()) {
+      if (!(idleKnown && f.probe().equals(IDLE_PROBE))) {
+        failures.add(f.probe(), f.reason());
+      }
+    }
+    return s;
   }
 
   /** Where the OS does not tell idle time but the recorder saw input, the time since that input. */

@@ -47,12 +47,17 @@ class PlatformProbeSourceTest {
   void idleSeconds_fromTheRecorder_whenTheOsDoesNotTell() {
     ActivityRecorder recorder = new ActivityRecorder();
     PlatformProbeSource s = new PlatformProbeSource(LinuxProbes.create(root, Clock.systemUTC()), recorder);
-    assertThat(s.observe(now, false).sessions().idleSeconds()).isEqualTo(-1);
+    Observations before = s.observe(now, false);
+    assertThat(before.sessions().idleSeconds()).isEqualTo(-1);
+    assertThat(before.failures()).anyMatch(f -> f.probe().equals("sessions.idle"));
 
     recorder.record(io.telltale.agent.probe.activity.InputEvent.press(now.minusSeconds(42),
         io.telltale.agent.probe.activity.InputEvent.Origin.EXTERNAL, "1d6b:0104"));
 
-    assertThat(s.observe(now, false).sessions().idleSeconds()).isEqualTo(42);
+    Observations after = s.observe(now, false);
+    assertThat(after.sessions().idleSeconds()).isEqualTo(42);
+    assertThat(after.failures()).noneMatch(f -> f.probe().equals("sessions.idle"))
+        .anyMatch(f -> f.probe().equals("sessions.screen_locked"));
   }
 
   @Test

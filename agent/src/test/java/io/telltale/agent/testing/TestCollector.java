@@ -73,6 +73,8 @@ public final class TestCollector implements AutoCloseable {
   public volatile boolean takesBatches = true;
   /** Next Report or ReportBatch calls fail with these statuses, one each. */
   public final Queue<Status> failNext = new ConcurrentLinkedQueue<>();
+  /** The next this many Report calls are stored, then fail with UNAVAILABLE, as when the response is lost. */
+  public final AtomicInteger loseAckNext = new AtomicInteger();
   public volatile long retryAfterMs;
   public volatile AgentConfig config = AgentConfig.newBuilder().setVersion(1).build();
   public volatile boolean askRenewal;
@@ -233,6 +235,10 @@ public final class TestCollector implements AutoCloseable {
       forwardedFor.put(device, FORWARDED.get());
       boolean duplicate = stored.computeIfAbsent(device, d -> new ConcurrentSkipListMap<>())
           .putIfAbsent(request.getSequence(), request) != null;
+      if (loseAckNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        out.onError(Status.UNAVAILABLE.withDescription("connection reset after the commit").asRuntimeException());
+        return;
+      }
       ReportResponse.Builder r = ReportResponse.newBuilder()
           .setAcknowledgedSequence(request.getSequence())
           .setDuplicate(duplicate)

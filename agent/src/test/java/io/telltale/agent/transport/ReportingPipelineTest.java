@@ -7,6 +7,8 @@ import io.telltale.agent.config.AgentConfig;
 import io.telltale.agent.config.AgentState;
 import io.telltale.agent.internal.ManualClock;
 import io.telltale.agent.probe.OsFamily;
+import io.telltale.agent.spool.DropSummary;
+import io.telltale.agent.spool.Spool;
 import io.telltale.agent.testing.FakeProbeSource;
 import io.telltale.agent.testing.TestCollector;
 import io.telltale.agent.testing.TestFiller;
@@ -99,14 +101,66 @@ class ReportingPipelineTest {
 
   @Test
   void lostAcknowledgement_resendsTheSameSequence_andTheCollectorAcksItAsDuplicate() {
+    collector.loseAckNext.set(1); // stored, but the response never reaches the agent
+    tick();
+
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.RetryLater.class);
+    assertThat(pipeline.spool().size()).as("not acknowledged: still spooled").isEqualTo(1);
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+
+    assertThat(collector.received.stream().map(ReportRequest::getSequence)).containsExactly(1L, 1L);
+    assertThat(collector.sequences(device)).containsExactly(1L);
+    assertThat(pipeline.stats().duplicates()).isEqualTo(1);
+    assertThat(pipeline.spool().size()).isZero();
     tick();
     pipeline.deliver();
-    // The collector stored 1 but the agent did not see the ack: simulate by replaying sequence 1.
-    collector.stored.get(device).clear();
+    assertThat(collector.sequences(device)).as("the next report is new, not a resend").containsExactly(1L, 2L);
+  }
+
+  @Test
+  void spoolFullWhileTheCollectorIsDown_dropsOldestHeartbeats_andTheNextDeliveredReportCarriesTheCount()
+      throws Exception {
+    pipeline.close();
+    pipeline = new ReportingPipeline("test", probes, clock, state, new AgentConfig(collector.address(), dir,
+        AgentConfig.DEFAULT_REPORT_INTERVAL, AgentConfig.DEFAULT_FULL_INVENTORY_INTERVAL, Spool.MIN_MAX_BYTES,
+        AgentConfig.DEFAULT_CPU_LIMIT_PERMILLE, AgentConfig.DEFAULT_MEMORY_LIMIT_BYTES, List.of()),
+        connection, TestFiller.FACTORY, new LinkTiming.Measured());
     tick();
-    pipeline.deliver();
-    assertThat(pipeline.stats().duplicates()).isZero();
-    assertThat(collector.sequences(device)).containsExactly(2L);
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+    collector.stop();
+    // Six hours between observations: each heartbeat carries 360 activity minutes (~3 kB), so the
+    // minimum spool (256 KiB) overflows after some 80 reports.
+    List<Long> fulls = new java.util.ArrayList<>();
+    long last = 1;
+    for (int i = 0; i < 400 && pipeline.spool().pendingDrops().count() < 20; i++) {
+      if (i == 50) {
+        probes.processes = List.of("explorer.exe", "AnyDesk.exe"); // an inventory change in the middle
+      }
+      clock.advance(Duration.ofHours(6));
+      last = pipeline.observe();
+      if (i == 50) {
+        fulls.add(last);
+      }
+    }
+    DropSummary drops = pipeline.spool().pendingDrops();
+    assertThat(drops.count()).isGreaterThanOrEqualTo(20);
+    int spooled = pipeline.spool().size();
+
+    collector.start();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        .until(() -> pipeline.deliver() instanceof DeliveryOutcome.Drained);
+
+    List<ReportRequest> afterOutage = collector.received.stream().skip(1).toList();
+    assertThat(afterOutage.get(0).getDroppedHeartbeats()).isEqualTo(drops.count());
+    assertThat(afterOutage.get(0).getDroppedFirstSequence()).isEqualTo(drops.firstSequence());
+    assertThat(afterOutage.get(0).getDroppedLastSequence()).isEqualTo(drops.lastSequence());
+    assertThat(afterOutage.stream().skip(1).mapToInt(ReportRequest::getDroppedHeartbeats)).as("counted once")
+        .containsOnly(0);
+    assertThat(afterOutage).hasSize(spooled);
+    assertThat(collector.storedCount() + drops.count()).as("every report is stored or counted").isEqualTo((int) last);
+    assertThat(collector.sequences(device)).containsAll(fulls).contains(last);
+    assertThat(collector.stored.get(device).get(fulls.get(0)).getKind()).isEqualTo(ReportKind.REPORT_KIND_FULL);
+    assertThat(pipeline.spool().pendingDrops()).isEqualTo(DropSummary.NONE);
   }
 
   @Test

@@ -3,8 +3,7 @@ package io.telltale.collector.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URISyntaxException;
-import java.nio.file.Files;
+import io.telltale.collector.SharedScenarios;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,24 +58,12 @@ class EvaluateIT {
 
   /** Runs ../shared/scenarios/examples/NAME; skips the test when the shared folder is not there. */
   private Evaluation.Result runShared(String name) throws Exception {
-    Path shared = sharedExample(name);
+    Path shared = SharedScenarios.example(name);
     assumeTrue(shared != null, "shared example " + name + " not present");
     return new Evaluation(shared, null, work, true).run();
   }
 
   private static String cluster(Evaluation.Result r, String host) {
     return r.devices().stream().filter(d -> d.hostname().equals(host)).findFirst().orElseThrow().verdict().clusterId();
-  }
-
-  /** ../shared/scenarios/examples/NAME from the repository root, found from the module directory upwards. */
-  static Path sharedExample(String name) throws URISyntaxException {
-    Path dir = Path.of("").toAbsolutePath();
-    for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-      Path candidate = dir.resolve("../shared/scenarios/examples").resolve(name).normalize();
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }

@@ -12,7 +12,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,11 +45,15 @@ final class LinuxListenerProbe extends AbstractProbe<List<ListeningSocket>> {
     Set<Long> inodes = new java.util.HashSet<>();
     sockets.forEach(s -> inodes.add(s.inode()));
     Map<Long, String> owners = sockets.isEmpty() ? Map.of() : socketOwners(inodes);
-    Set<ListeningSocket> out = new LinkedHashSet<>();
+    // Deduplicated by a string key rather than a Set of records: a record's first hashCode() bootstraps
+    // method handles, which cost more than this whole probe in a one-shot `collect --once`.
+    Map<String, ListeningSocket> out = new LinkedHashMap<>();
     for (Socket s : sockets) {
-      out.add(new ListeningSocket(s.port(), s.protocol(), s.address(), owners.getOrDefault(s.inode(), "")));
+      String owner = owners.getOrDefault(s.inode(), "");
+      out.putIfAbsent(s.port() + "/" + s.protocol() + "/" + s.address() + "/" + owner,
+          new ListeningSocket(s.port(), s.protocol(), s.address(), owner));
     }
-    return List.copyOf(out);
+    return List.copyOf(out.values());
   }
 
   /** Listening (TCP state 0A) or unconnected-UDP (state 07, remote port 0) sockets not bound to loopback. */

@@ -15,6 +15,7 @@ import java.util.List;
  * ({@code /etc/default/locale} or {@code /etc/locale.conf}) and keyboard layouts ({@code XKBLAYOUT} of
  * {@code /etc/default/keyboard}, or {@code /etc/X11/xorg.conf.d/00-keyboard.conf}, or the console
  * {@code KEYMAP} of {@code /etc/vconsole.conf}). System-wide settings: a user's desktop may override them.
+ * A value none of these files gives is unknown, with a failure entry per value saying where it looked.
  */
 final class LinuxLocaleProbe extends AbstractProbe<LocaleFacts> {
 
@@ -50,7 +51,19 @@ final class LinuxLocaleProbe extends AbstractProbe<LocaleFacts> {
         layouts.add(Locales.fromXkbLayout(l.trim()));
       }
     }
-    return new LocaleFacts(zone, Locales.offsetMinutes(zone, clock.instant()), Locales.fromPosix(lang), layouts);
+    String locale = Locales.fromPosix(lang);
+    if (zone.isEmpty()) {
+      failures.add(name() + ".timezone", "no zone in /etc/timezone or the /etc/localtime link");
+    }
+    if (locale.isEmpty()) {
+      failures.add(name() + ".locale", lang.isEmpty() ? "no LANG in /etc/default/locale or /etc/locale.conf"
+          : "LANG=" + lang + " names no language");
+    }
+    if (layouts.isEmpty()) {
+      failures.add(name() + ".keyboard_layouts", "no XKBLAYOUT in /etc/default/keyboard or "
+          + "/etc/X11/xorg.conf.d/00-keyboard.conf, no KEYMAP in /etc/vconsole.conf");
+    }
+    return new LocaleFacts(zone, Locales.offsetMinutes(zone, clock.instant()), locale, layouts);
   }
 
   /** "/usr/share/zoneinfo/America/Phoenix" (or "../usr/share/zoneinfo/...") → "America/Phoenix". */

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Power from {@code /sys/class/power_supply} (battery capacity, mains {@code online}), the lid from
  * {@code /proc/acpi/button/lid/}{@code *}{@code /state}, and "sleep disabled" when systemd's sleep or suspend
- * target is masked (linked to /dev/null). A desktop or VM has no battery and no lid: those are reported as
- * such (false / unknown), not as failures.
+ * target is masked (linked to /dev/null). A desktop or VM has no battery (reported as false) and no lid; a
+ * value left unknown (AC, lid, sleep without a masked target) has a failure entry saying why.
  */
 final class LinuxPowerProbe extends AbstractProbe<PowerFacts> {
 
@@ -56,6 +56,19 @@ final class LinuxPowerProbe extends AbstractProbe<PowerFacts> {
       }
     }
     boolean masked = isMasked("sleep.target") || isMasked("suspend.target");
+    if (onAc == null) {
+      failures.add(name() + ".on_ac", "no mains or USB supply with an online state in " + SUPPLIES);
+    }
+    if (hasBattery && percent < 0) {
+      failures.add(name() + ".battery_percent", "battery capacity unreadable in " + SUPPLIES);
+    }
+    if (lidOpen == null) {
+      failures.add(name() + ".lid", root.exists(LIDS) ? "no readable lid state in " + LIDS : "no ACPI lid switch: " + LIDS);
+    }
+    if (!masked) {
+      failures.add(name() + ".sleep_disabled_on_ac",
+          "only a masked sleep.target or suspend.target is recognised; desktop power settings are not read");
+    }
     return new PowerFacts(hasBattery, onAc, percent, lidOpen, masked ? Boolean.TRUE : null);
   }
 

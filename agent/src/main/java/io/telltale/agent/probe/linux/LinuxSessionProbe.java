@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * Open sessions from logind's state files ({@code /run/systemd/sessions/<id>}: TYPE, REMOTE, REMOTE_HOST,
  * SERVICE, USER, REALTIME), and, on a live root, idle and lock state of the active graphical session from
  * {@code loginctl show-session <id> -p IdleHint -p IdleSinceHint -p LockedHint}. Windows-only flags stay
- * unknown.
+ * unknown. Unknown idle time and lock state get a failure entry ({@code sessions.idle},
+ * {@code sessions.screen_locked}) saying why; the platform source drops the idle one when the input recorder
+ * supplies the idle time instead.
  */
 final class LinuxSessionProbe extends AbstractProbe<SessionFacts> {
 
@@ -56,7 +58,13 @@ final class LinuxSessionProbe extends AbstractProbe<SessionFacts> {
     }
     long idle = -1;
     Boolean locked = null;
-    if (display != null && root.isLive()) {
+    @Nullable String idleWhy;
+    String lockWhy;
+    if (!root.isLive()) {
+      idleWhy = lockWhy = "not read for an offline host root";
+    } else if (display == null) {
+      idleWhy = lockWhy = "no active graphical session in " + SESSIONS;
+    } else {
       String id = display;
       Map<String, String> state = part("idle", failures, () -> parseKeyValues(Command.run("loginctl",
           "show-session", id, "-p", "IdleHint", "-p", "IdleSinceHint", "-p", "LockedHint")));
@@ -64,6 +72,15 @@ final class LinuxSessionProbe extends AbstractProbe<SessionFacts> {
         idle = idleSeconds(state, clock.instant());
         locked = yesNo(state.get("LockedHint"));
       }
+      idleWhy = state == null ? null // part() recorded the failure as sessions.idle
+          : "logind tells idle time only past the desktop's idle timeout";
+      lockWhy = state == null ? "loginctl failed (see sessions.idle)" : "no LockedHint from loginctl";
+    }
+    if (idle < 0 && idleWhy != null) {
+      failures.add(name() + ".idle", idleWhy);
+    }
+    if (locked == null) {
+      failures.add(name() + ".screen_locked", lockWhy);
     }
     return new SessionFacts(sessions, null, null, idle, locked);
   }
