@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CollectorVersion.class,
     description = "Telltale collector: ingest, store, detect, review and alert.",
-    subcommands = {ServeCommand.class, TokenCommand.class, CtlCommand.class, PolicyCommand.class,
+    subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, CtlCommand.class, PolicyCommand.class,
         io.telltale.collector.evaluate.EvaluateCommand.class})
 public final class CollectorMain {
 

@@ -2,6 +2,7 @@ package io.telltale.collector;
 
 import io.telltale.collector.review.auth.UserAdmin;
 import java.io.PrintStream;
+import java.util.Optional;
 
 /** Creates the first administrator on a store without users and prints its password once. */
 final class FirstAdmin {
@@ -10,7 +11,7 @@ final class FirstAdmin {
 
   /** Returns the password when an administrator was created now (null when users already existed). */
   static @org.jspecify.annotations.Nullable String bootstrap(Collector collector, PrintStream out) {
-    var created = collector.review().users().bootstrap(collector.config().admin().initialPassword());
+    var created = create(collector);
     if (created.isEmpty()) {
       return null;
     }
@@ -22,5 +23,13 @@ final class FirstAdmin {
       out.println("First administrator: user '" + c.user().username() + "', password from TELLTALE_ADMIN_PASSWORD");
     }
     return c.password();
+  }
+
+  /**
+   * The administrator created now, with a random password or {@code TELLTALE_ADMIN_PASSWORD}; empty when
+   * users already existed.
+   */
+  static Optional<UserAdmin.Created> create(Collector collector) {
+    return collector.review().users().bootstrap(collector.config().admin().initialPassword());
   }
 }
