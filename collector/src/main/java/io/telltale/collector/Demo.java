@@ -18,7 +18,6 @@ import io.telltale.collector.review.auth.UserAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -120,12 +119,13 @@ final class Demo implements AutoCloseable {
    */
   static Demo start(Options options, PrintWriter out) throws IOException {
     long t0 = System.nanoTime();
+    checkPortFree(options.port());
     Scenario loaded = load(options.scenarioFile());
     prepare(options.dataDir(), out);
     Instant now = Instant.now();
     Scenario scenario = FleetSimulator.rebase(loaded, now);
     Duration behind = Duration.between(scenario.end(), now);
-    Clock clock = () -> Instant.now().minus(behind);
+    Clock clock = ScenarioPlay.runningFrom(scenario.end());
     Path agents = ScratchDirectory.create("telltale-demo-agents-");
     ScenarioPlay play;
     try {
@@ -134,8 +134,7 @@ final class Demo implements AutoCloseable {
     } catch (CompletionException e) {
       Directories.deleteQuietly(agents);
       if (portTaken(e)) {
-        throw new DemoException("port " + options.port() + " is already in use (another demo or collector?); "
-            + "stop it, or pass --port with a free port (--port 0 picks one)", e);
+        throw portInUse(options.port(), e);
       }
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -147,6 +146,30 @@ final class Demo implements AutoCloseable {
         () -> new IllegalStateException("the demo store already had users"));
     demo.banner(admin, behind);
     return demo;
+  }
+
+  /**
+   * Fails fast when the port is taken, before the seconds of start-up; the server's own bind failure still
+   * covers a port taken in between.
+   */
+  private static void checkPortFree(int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+      // bound and released: free
+    } catch (IOException e) {
+      if (portTaken(e)) {
+        throw portInUse(port, e);
+      }
+      throw new DemoException("cannot listen on port " + port + " (" + e.getMessage() + "); pass another --port "
+          + "(--port 0 picks a free one)", e);
+    }
+  }
+
+  private static DemoException portInUse(int port, Throwable cause) {
+    return new DemoException("port " + port + " is already in use (another demo or collector?); stop it, or pass "
+        + "--port with a free port (--port 0 picks one)", cause);
   }
 
   private static Scenario load(@Nullable Path file) throws IOException {
@@ -198,10 +221,10 @@ final class Demo implements AutoCloseable {
     }
   }
 
-  /** A bind failure: {@link BindException}, or the same error from Netty's native transport. */
+  /** EADDRINUSE, as the JDK and Netty's native transport word it (a privileged port is another error). */
   private static boolean portTaken(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof BindException || String.valueOf(c.getMessage()).contains("Address already in use")) {
+      if (String.valueOf(c.getMessage()).contains("Address already in use")) {
         return true;
       }
     }

@@ -131,7 +131,7 @@ class DemoTest {
   }
 
   @Test
-  void portInUse_isAClearError() throws Exception {
+  void portInUse_isAClearError_beforeStartingAnything() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       StringWriter err = new StringWriter();
       int code = CollectorMain.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "demo",
@@ -139,6 +139,7 @@ class DemoTest {
           "--scenario", scenario().toString());
       assertThat(code).isEqualTo(1);
       assertThat(err.toString()).contains("port " + taken.getLocalPort() + " is already in use").contains("--port");
+      assertThat(dir.resolve("d")).doesNotExist();
     }
   }
 

@@ -140,6 +140,15 @@ public final class ScenarioPlay implements AutoCloseable {
     return new ScenarioPlay(scenario, setup, collector, server, detection, stored, playback);
   }
 
+  /**
+   * A collector clock that reads {@code t} now and runs on in real time: a history that ended at {@code t}
+   * then ends "now" to the collector, whatever day it was placed on.
+   */
+  public static Clock runningFrom(Instant t) {
+    Duration behind = Duration.between(t, Instant.now());
+    return () -> Instant.now().minus(behind);
+  }
+
   private static Path writeConfig(Setup setup, Path intel) throws IOException {
     String yml = String.join("\n",
         "# written for one scenario play (evaluate, demo)",
