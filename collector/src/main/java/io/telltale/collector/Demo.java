@@ -142,10 +142,15 @@ final class Demo implements AutoCloseable {
       throw e;
     }
     Demo demo = new Demo(options, out, play, agents, t0);
-    UserAdmin.Created admin = FirstAdmin.create(play.collector()).orElseThrow(
-        () -> new IllegalStateException("the demo store already had users"));
-    demo.banner(admin, behind);
-    return demo;
+    try {
+      UserAdmin.Created admin = FirstAdmin.create(play.collector()).orElseThrow(
+          () -> new IllegalStateException("the demo store already had users"));
+      demo.banner(admin, behind);
+      return demo;
+    } catch (RuntimeException e) {
+      demo.close();
+      throw e;
+    }
   }
 
   /**

@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     Demo demo;
     try {
       demo = Demo.start(new Demo.Options(dataDir, port, scenario), out);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | java.io.IOException e) {
       restoreLog.run();
       err.println("demo: " + e.getMessage());
       return 1;
