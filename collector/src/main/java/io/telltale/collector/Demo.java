@@ -275,6 +275,9 @@ final class Demo implements AutoCloseable {
     } finally {
       progress.shutdownNow();
     }
+    out.printf(Locale.ROOT, "  %4.0f s  all %,d reports delivered; detection is finishing%n", seconds(startedNanos),
+        sim.reportsSent());
+    out.flush();
     DetectionEngine engine = play.detection().engine();
     engine.awaitIdle(Duration.ofMinutes(5));
     engine.evaluateAll();

@@ -12,13 +12,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code demo}: a collector plus a simulated fleet with laptop farms, until stopped. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Start a collector on the embedded store and play the built-in demo fleet through the fleet",
-        "simulator and the real agent protocol: 47 laptops over three days, with two laptop farms of different",
-        "styles and harmless look-alikes. Prints the console URL and the administrator's password at once, then",
-        "progress; the farms are flagged, with their evidence, while the history plays. Serves until Ctrl-C.",
+    description = {"A collector and a simulated fleet with laptop farms; prints the console URL and password.",
         "",
-        "The data directory is emptied first when an earlier demo made it; any other non-empty directory is",
-        "refused. Exit codes: 0 stopped, 1 could not start (the message says why)."})
+        "Starts a collector on the embedded store and plays the built-in demo fleet through the fleet simulator "
+            + "and the real agent protocol: 47 laptops over three days, with two laptop farms of different styles "
+            + "and harmless look-alikes. Prints the console URL and the administrator's password as soon as it "
+            + "is up, then progress; the farms are flagged, with their evidence, while the history plays. Serves "
+            + "until Ctrl-C.",
+        "",
+        "The data directory is emptied first when an earlier demo made it; any other non-empty directory is "
+            + "refused. Exit codes: 0 stopped, 1 could not start (the message says why), 2 usage error."})
 final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -143,6 +143,15 @@ class DemoTest {
     }
   }
 
+  @Test
+  void help_documentsTheOptionsAndHowToStop() {
+    StringWriter out = new StringWriter();
+    int code = CollectorMain.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "demo",
+        "--help");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("--port", "--data-dir", "--scenario", "Ctrl-C", "telltale-demo", "8443");
+  }
+
   private static List<String> flagged(ApiClient api, Map<String, String> cookie) throws Exception {
     List<String> out = new ArrayList<>();
     get(api, cookie, "/devices?verdict=flagged&limit=100").path("devices")
