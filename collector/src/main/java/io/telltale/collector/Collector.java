@@ -31,6 +31,11 @@ public final class Collector implements AutoCloseable {
 
   /** Name of the leader election all fleet-wide jobs share. */
   public static final String FLEET_JOBS = "fleet-jobs";
+  /**
+   * Name of the detection sweep's leader election. Its own lock, apart from {@link #FLEET_JOBS}: detection
+   * polls it at each sweep on its own thread, and the two may well lead on different collectors.
+   */
+  public static final String DETECTION_SWEEP = "detection-sweep";
 
   private final CollectorConfig config;
   private final TelemetryStore store;
@@ -58,7 +63,7 @@ public final class Collector implements AutoCloseable {
     this.fleetJobs = new FleetJobs(store.leaderElection(FLEET_JOBS), config.fleet().leaderPoll());
     fleetJobs.schedule("retention", config.retention().interval(),
         new RetentionJob(store.retention(), config.retention().rawData(), clock));
-    this.review = new ReviewServices(store, detection.apply(store), clock);
+    this.review = new ReviewServices(store, detection.apply(store), clock, authenticator::invalidate);
   }
 
   /**

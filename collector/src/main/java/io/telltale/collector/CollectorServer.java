@@ -6,6 +6,7 @@ import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.ClientAddressSource;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import io.netty.handler.ssl.ClientAuth;
@@ -47,6 +48,8 @@ public final class CollectorServer {
         .addService(collector.agentService())
         // Enroll, Renew and device look-ups block on the database: keep them off the event loops.
         .useBlockingTaskExecutor(true)
+        // Agents speak binary protobuf only: no JSON marshallers to build at start-up.
+        .supportedSerializationFormats(GrpcSerializationFormats.PROTO)
         .maxRequestMessageLength(MAX_MESSAGE_BYTES)
         .build());
     // check() may block on the database: run it on the blocking executor, not an event loop.

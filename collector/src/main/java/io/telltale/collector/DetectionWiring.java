@@ -23,7 +23,8 @@ import java.util.HashSet;
  * Builds {@link Detection} from the {@code detect.*} settings over a store: catalogue (built-in plus the
  * configured directory), roster, IP intelligence layered under the declared company networks, and the
  * detection tables in the store's database. Reads the configured files once; a broken file stops start-up
- * with its line and reason.
+ * with its line and reason. Files are read apart from the store, so {@code serve} can check them at once
+ * and build detection later, when the database answers.
  */
 public final class DetectionWiring {
 
@@ -47,7 +48,11 @@ public final class DetectionWiring {
     };
   }
 
-  public static Detection create(CollectorConfig.Detect cfg, TelemetryStore store, Clock clock) throws IOException {
+  /** What detection reads from files, checked at start-up, before any database is needed. */
+  public record Files(Catalogue catalogue, IpIntel intel) {}
+
+  /** Reads the catalogue and IP intelligence files; a broken file throws with its line and reason. */
+  public static Files readFiles(CollectorConfig.Detect cfg) throws IOException {
     Catalogue catalogue;
     try {
       catalogue = CatalogueLoader.load(cfg.catalogueDir());
@@ -57,11 +62,23 @@ public final class DetectionWiring {
     IpIntel base = cfg.ipIntelFile() == null ? IpIntel.none() : PrefixFileIntel.load(cfg.ipIntelFile());
     IpIntel intel = new CompanyNetworks(CompanyNetworks.parseCidrs(cfg.companyNetworks()),
         new HashSet<>(cfg.companyAsns()), base);
+    return new Files(catalogue, intel);
+  }
+
+  public static Detection create(CollectorConfig.Detect cfg, TelemetryStore store, Clock clock) throws IOException {
+    return create(readFiles(cfg), cfg, store, clock);
+  }
+
+  /**
+   * Builds detection over the store from files already read. Reads the store's policy versions, so it
+   * throws {@link io.telltale.collector.store.StoreUnavailableException} while the database is down.
+   */
+  public static Detection create(Files files, CollectorConfig.Detect cfg, TelemetryStore store, Clock clock) {
     if (!(store instanceof SqlTelemetryStore sql)) {
       throw new IllegalStateException("detection needs the SQL store, got " + store);
     }
-    return new Detection(catalogue, new SqlPolicyVersions(sql.database()), cfg.policyFile(),
+    return new Detection(files.catalogue(), new SqlPolicyVersions(sql.database()), cfg.policyFile(),
         new SqlDetectionRepository(sql.database()), new StoreFleetView(store), new StoreReportSource(store),
-        storeRoster(store), intel, clock, cfg.sweep(), cfg.queue(), cfg.cacheDevices());
+        storeRoster(store), files.intel(), clock, cfg.sweep(), cfg.queue(), cfg.cacheDevices());
   }
 }

@@ -1,5 +1,6 @@
 package io.telltale.collector;
 
+import io.telltale.collector.review.ReviewException;
 import io.telltale.collector.review.auth.UserAdmin;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -11,7 +12,7 @@ final class FirstAdmin {
 
   /** Returns the password when an administrator was created now (null when users already existed). */
   static @org.jspecify.annotations.Nullable String bootstrap(Collector collector, PrintStream out) {
-    var created = create(collector);
+    Optional<UserAdmin.Created> created = create(collector);
     if (created.isEmpty()) {
       return null;
     }
@@ -27,9 +28,16 @@ final class FirstAdmin {
 
   /**
    * The administrator created now, with a random password or {@code TELLTALE_ADMIN_PASSWORD}; empty when
-   * users already existed.
+   * users already existed (or another collector on the same database created it first).
    */
   static Optional<UserAdmin.Created> create(Collector collector) {
-    return collector.review().users().bootstrap(collector.config().admin().initialPassword());
+    try {
+      return collector.review().users().bootstrap(collector.config().admin().initialPassword());
+    } catch (ReviewException e) {
+      if (e.kind() != ReviewException.Kind.CONFLICT) {
+        throw e;
+      }
+      return Optional.empty(); // another collector on the same database created it first
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.telltale.collector.detect.policy.PolicySet;
 import io.telltale.collector.detect.yaml.Problem;
 import io.telltale.collector.detect.yaml.YamlException;
 import io.telltale.collector.internal.Clock;
+import io.telltale.collector.review.AuditTrail;
 import io.telltale.collector.store.TelemetryStore;
 import io.telltale.collector.config.StoreSelector;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -67,18 +69,18 @@ final class PolicyCommand {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       try (TelemetryStore store = StoreSelector.open(cfg);
           Detection detection = DetectionWiring.create(cfg.detect(), store, Detection.clock(Clock.SYSTEM))) {
-        return run(detection, text);
+        return run(detection, text, store);
       }
     }
 
-    abstract int run(Detection detection, String text);
+    abstract int run(Detection detection, String text, TelemetryStore store);
   }
 
   @Command(name = "test", mixinStandardHelpOptions = true,
       description = "Show which stored devices would change verdict under FILE, without applying it.")
   static final class Test extends WithStore {
     @Override
-    int run(Detection detection, String text) {
+    int run(Detection detection, String text, TelemetryStore store) {
       PolicyTester.Report r = new PolicyTester(detection.engine()).test(file.toString(), text);
       if (r.candidate() == null) {
         printProblems(System.err, r.problems());
@@ -96,16 +98,23 @@ final class PolicyCommand {
   }
 
   @Command(name = "apply", mixinStandardHelpOptions = true,
-      description = "Record FILE as the live policy (running collectors pick it up within seconds).")
+      description = "Record FILE as the live policy (running collectors pick it up within seconds). Audited as "
+          + "local:<OS user>, like an apply through the API.")
   static final class Apply extends WithStore {
     @Override
-    int run(Detection detection, String text) {
+    int run(Detection detection, String text, TelemetryStore store) {
+      String before = detection.policies().current().version();
       ApplyResult r = detection.policies().apply(file.toString(), text);
+      AuditTrail audit = LocalActor.audit(store);
       if (!r.ok()) {
+        audit.record(LocalActor.principal(), "policy.apply.rejected", "", Map.of("version", before),
+            Map.of("problems", r.problems().size(), "file", file.toString()));
         printProblems(System.err, r.problems());
         System.err.println("rejected; policy " + detection.policies().current().version() + " stays in force");
         return 1;
       }
+      audit.record(LocalActor.principal(), "policy.apply", r.applied().version(), Map.of("version", before),
+          Map.of("version", r.applied().version(), "file", file.toString()));
       System.out.println("applied policy " + r.applied().version() + " (" + r.applied().rules().size() + " rules)");
       return 0;
     }

@@ -4,7 +4,8 @@ import io.telltale.collector.config.CollectorConfig;
 import io.telltale.collector.config.CollectorConfigLoader;
 import io.telltale.collector.config.StoreSelector;
 import io.telltale.collector.internal.Clock;
-import io.telltale.collector.pki.EnrollmentTokens;
+import io.telltale.collector.review.Enrollment;
+import io.telltale.collector.review.ReviewException;
 import io.telltale.collector.store.EnrollmentToken;
 import io.telltale.collector.store.TelemetryStore;
 import java.io.PrintWriter;
@@ -21,7 +22,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code token create | list | revoke}: enrollment tokens, stored hashed; the secret is printed once. */
+/**
+ * {@code token create | list | revoke}: enrollment tokens, stored hashed; the secret is printed once. Create
+ * and revoke are audited as {@code local:<OS user>}.
+ */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage enrollment tokens.",
     subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand {
@@ -33,6 +37,11 @@ final class TokenCommand {
   TelemetryStore openStore() throws Exception {
     CollectorConfig cfg = CollectorConfigLoader.load(config);
     return StoreSelector.open(cfg);
+  }
+
+  /** The same use case the API runs, audited as the local OS user. */
+  static Enrollment enrollment(TelemetryStore store) {
+    return new Enrollment(store.tokens(), LocalActor.audit(store), Clock.SYSTEM);
   }
 
   /** Parses "7d", "12h", "30m" or an ISO-8601 duration. */
@@ -76,7 +85,7 @@ final class TokenCommand {
         throw new ParameterException(spec.commandLine(), "max-uses: " + maxUses + " (expected: >= 1)");
       }
       try (TelemetryStore store = parent.openStore()) {
-        EnrollmentTokens.Created c = new EnrollmentTokens(store.tokens(), Clock.SYSTEM).create(validity, maxUses);
+        Enrollment.Created c = enrollment(store).create(LocalActor.principal(), validity, maxUses);
         PrintWriter out = spec.commandLine().getOut();
         out.println(c.secret());
         out.printf("id %s, expires %s, max uses %d (the token is shown only now; it is stored hashed)%n",
@@ -121,8 +130,9 @@ final class TokenCommand {
     @Override
     public Integer call() throws Exception {
       try (TelemetryStore store = parent.openStore()) {
-        boolean revoked = store.tokens().revoke(id, Instant.now());
-        if (!revoked) {
+        try {
+          enrollment(store).revoke(LocalActor.principal(), id);
+        } catch (ReviewException e) {
           spec.commandLine().getErr().println("token " + id + ": unknown or already revoked");
           return 1;
         }

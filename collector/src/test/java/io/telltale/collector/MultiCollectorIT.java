@@ -3,9 +3,12 @@ package io.telltale.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.telltale.collector.config.CollectorConfig;
+import io.telltale.collector.detect.Detection;
 import io.telltale.collector.ingest.StoredReportListener;
 import io.telltale.collector.internal.Clock;
 import io.telltale.collector.store.EmbeddedPg;
+import io.telltale.collector.store.TelemetryStore;
 import io.telltale.proto.v1.AgentServiceGrpc;
 import io.telltale.proto.v1.ReportResponse;
 import io.grpc.ManagedChannel;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two collectors on one PostgreSQL: shared ingest, single leader for fleet jobs, failover. */
+/** Two collectors on one PostgreSQL: shared ingest, single leader for fleet jobs and the detection sweep, failover. */
 class MultiCollectorIT {
 
   @TempDir static Path dir;
@@ -118,6 +121,43 @@ class MultiCollectorIT {
       a.close();
       b.close();
     }
+  }
+
+  @Test
+  void detectionSweep_runsOnOneCollectorAtATime_andMovesWhenTheLeaderStops() throws Exception {
+    CollectorFixture a = collector("sweep-a");
+    CollectorFixture b = collector("sweep-b");
+    Detection da = sweepingDetection(a);
+    Detection db = sweepingDetection(b);
+    try {
+      await().atMost(30, TimeUnit.SECONDS).until(() -> da.sweeps() + db.sweeps() >= 10);
+      Detection leader = da.sweeps() > 0 ? da : db;
+      Detection other = leader == da ? db : da;
+      assertThat(other.sweeps()).isZero();
+      long before = leader.sweeps();
+      await().atMost(30, TimeUnit.SECONDS).until(() -> leader.sweeps() >= before + 5);
+      assertThat(other.sweeps()).isZero();
+
+      leader.close(); // gives the sweep's leadership up; the other collector takes it at its next sweep
+      long last = leader.sweeps();
+      await().atMost(30, TimeUnit.SECONDS).until(() -> other.sweeps() >= 5);
+      assertThat(leader.sweeps()).isEqualTo(last);
+    } finally {
+      da.close();
+      db.close();
+      a.close();
+      b.close();
+    }
+  }
+
+  /** Detection as serve wires it over the fixture's store, sweeping every 200 ms. */
+  private static Detection sweepingDetection(CollectorFixture f) throws Exception {
+    CollectorConfig.Detect d = f.collector.config().detect();
+    CollectorConfig.Detect fast = new CollectorConfig.Detect(d.policyFile(), d.catalogueDir(), d.ipIntelFile(),
+        d.companyNetworks(), d.companyAsns(), Duration.ofMillis(200), d.queue(), d.cacheDevices());
+    TelemetryStore store = f.collector.store();
+    return DetectionWiring.create(fast, store, Detection.clock(Clock.SYSTEM))
+        .start(store.leaderElection(Collector.DETECTION_SWEEP));
   }
 
   private static java.security.PrivateKey agentKey(TestAgent agent) {

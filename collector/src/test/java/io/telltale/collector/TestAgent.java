@@ -59,6 +59,12 @@ public final class TestAgent implements AutoCloseable {
     }
   }
 
+  /** The same device (certificate and key) connected to another collector, or to a restarted one. */
+  public static TestAgent reconnect(TestAgent agent, int port, X509Certificate ca) throws Exception {
+    return new TestAgent(agent.deviceId, agent.certificate, agent.privateKey,
+        channel(port, ca, agent.privateKey, agent.certificate));
+  }
+
   public static EnrollRequest enrollRequest(String token, byte[] csr) {
     return EnrollRequest.newBuilder().setToken(token).setCsrDer(ByteString.copyFrom(csr)).setHostname("test-laptop")
         .setHardwareSerial("PF3ABC12").setOsFamily(OsFamily.OS_FAMILY_LINUX).setAgentVersion("0.1.0").build();

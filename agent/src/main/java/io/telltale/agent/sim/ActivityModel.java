@@ -45,6 +45,9 @@ final class ActivityModel {
     return active(s.activity(), trueTime.atZone(s.clock().timezone()));
   }
 
+  /** How far back input is looked for: idle times are capped here. */
+  static final Duration MAX_IDLE = Duration.ofDays(14);
+
   /** Seconds since the last input at true time {@code t} (a jiggler's moves count as input), capped at 14 days. */
   static long idleSeconds(DeviceTimeline tl, Instant t) {
     DeviceState s = tl.stateAt(t);
@@ -55,13 +58,22 @@ final class ActivityModel {
     if (s.activity().jiggleSeconds() != null) {
       return (long) (t.getEpochSecond() % Math.max(1, Math.round(s.activity().jiggleSeconds())));
     }
-    for (int back = 1; back <= 14 * 24 * 60; back++) {
+    return Duration.between(lastInputEnd(tl, t), t).getSeconds();
+  }
+
+  /**
+   * The end of the last active minute before the minute of {@code t} (true time), or {@code t} minus
+   * {@link #MAX_IDLE} when there was none that recent.
+   */
+  static Instant lastInputEnd(DeviceTimeline tl, Instant t) {
+    Instant minute = t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    for (long back = 1; back <= MAX_IDLE.toMinutes(); back++) {
       Instant m = minute.minus(Duration.ofMinutes(back));
       if (activeAt(tl, m)) {
-        return Duration.between(m.plusSeconds(60), t).getSeconds();
+        return m.plusSeconds(60);
       }
     }
-    return 14L * 24 * 3600;
+    return t.minus(MAX_IDLE);
   }
 
   /**

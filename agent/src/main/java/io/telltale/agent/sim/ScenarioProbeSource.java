@@ -40,8 +40,10 @@ public final class ScenarioProbeSource implements ProbeSource {
     DeviceState s = timeline.stateAt(t);
     ActivityRecord activity = record(now, t);
     pending = activity;
-    long idle = lastActiveTrueMs == Long.MIN_VALUE ? ActivityModel.idleSeconds(timeline, t)
-        : Math.max(0, (t.toEpochMilli() - lastActiveTrueMs) / 1000);
+    if (lastActiveTrueMs == Long.MIN_VALUE) { // looked up once; from then on the records say
+      lastActiveTrueMs = ActivityModel.lastInputEnd(timeline, t).toEpochMilli();
+    }
+    long idle = Math.min(ActivityModel.MAX_IDLE.getSeconds(), Math.max(0, (t.toEpochMilli() - lastActiveTrueMs) / 1000));
     if (ActivityModel.activeAt(timeline, t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
       idle = t.getEpochSecond() % 60;
     } else if (s.activity().jiggleSeconds() != null) {

@@ -17,6 +17,7 @@ import io.telltale.agent.transport.SectionFiller;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One scenario device as an agent: enrolled with its own key and certificate, reporting through the real
@@ -50,7 +51,7 @@ final class SimulatedDevice implements AutoCloseable {
     AgentConfig local = new AgentConfig(address.toString(), stateDir,
         Duration.ofMinutes(timeline.scenario().reportIntervalMinutes()), AgentConfig.DEFAULT_FULL_INVENTORY_INTERVAL,
         AgentConfig.DEFAULT_SPOOL_MAX_BYTES, AgentConfig.DEFAULT_CPU_LIMIT_PERMILLE,
-        AgentConfig.DEFAULT_MEMORY_LIMIT_BYTES, java.util.List.of());
+        AgentConfig.DEFAULT_MEMORY_LIMIT_BYTES, List.of());
     this.pipeline = new ReportingPipeline(timeline.device().hostname(), new ScenarioProbeSource(timeline, trueClock),
         deviceClock, state, local, connection, fillers, new ScenarioTiming());
   }
@@ -73,13 +74,38 @@ final class SimulatedDevice implements AutoCloseable {
 
   /** One report time: observe at scenario time {@code t}, then deliver unless the device is offline. */
   DeliveryOutcome step(Instant t) {
+    return step(t, 1);
+  }
+
+  /**
+   * One report time, delivering once {@code batch} reports are queued (at most speed there is no point in
+   * one call per report). What a report says about its link (the public IP the collector sees, RTT, clock
+   * offset) is the scenario's at delivery, so the queue is delivered before the link changes.
+   */
+  DeliveryOutcome step(Instant t, int batch) {
+    if (batch > 1 && queued() > 0 && !timeline.offlineAt(trueClock.now()) && !link(t).equals(link(trueClock.now()))) {
+      DeliveryOutcome o = deliver(); // still at the previous report time, on the previous link
+      if (o instanceof DeliveryOutcome.Revoked) {
+        return o;
+      }
+    }
     trueClock.set(t);
     pipeline.observe();
     created++;
     if (timeline.offlineAt(t)) {
       return new DeliveryOutcome.RetryLater(0, "offline in the scenario");
     }
+    if (queued() < batch) {
+      return new DeliveryOutcome.RetryLater(0, "batching");
+    }
     return deliver();
+  }
+
+  /** The link a delivery at {@code t} goes over, as the collector and the agent's timing see it. */
+  private List<Object> link(Instant t) {
+    DeviceState s = timeline.stateAt(t);
+    var net = timeline.exitNetwork(s);
+    return List.of(net.publicIp(), Math.round(net.rttMs()), Math.round(s.clock().skewSeconds() * 1000));
   }
 
   DeliveryOutcome deliver() {

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -107,6 +109,61 @@ public final class Spool implements AutoCloseable {
       return head == null ? null : SpoolEntry.decode(head);
     } catch (IOException e) {
       throw new UncheckedIOException("spool read failed in " + dir, e);
+    }
+  }
+
+  /**
+   * The oldest reports not yet acknowledged, oldest first: at most {@code max} of them and, beyond the first,
+   * at most {@code maxBytes} of payload in all. Empty when the spool is empty.
+   */
+  public synchronized List<SpoolEntry> peek(int max, long maxBytes) {
+    checkArgument(max >= 1, "max: %s (expected: >= 1)", max);
+    List<SpoolEntry> out = new ArrayList<>(Math.min(max, 64));
+    long bytes = 0;
+    try {
+      for (byte[] element : open()) {
+        if (out.size() == max || (!out.isEmpty() && bytes + element.length > maxBytes)) {
+          break;
+        }
+        out.add(SpoolEntry.decode(element));
+        bytes += element.length;
+      }
+    } catch (RuntimeException e) { // tape2's iterator throws its IOExceptions unchecked
+      throw new UncheckedIOException("spool read failed in " + dir,
+          e instanceof UncheckedIOException u ? u.getCause() : new IOException(e));
+    }
+    return out;
+  }
+
+  /**
+   * The collector acknowledged every report up to and including {@code sequence}; the oldest of them carried
+   * {@code reportedDrops}. Removes them from the head of the queue in one step and returns how many.
+   */
+  public synchronized int acknowledgeThrough(long sequence, DropSummary reportedDrops) {
+    QueueFile q = open();
+    int n = 0;
+    long bytes = 0;
+    try {
+      for (byte[] element : q) {
+        if (SpoolEntry.sequenceOf(element) > sequence) {
+          break;
+        }
+        n++;
+        bytes += ELEMENT_HEADER + element.length;
+      }
+      if (n == 0) {
+        return 0;
+      }
+      DropSummary remaining = state.pendingDrops().minus(reportedDrops);
+      if (q.size() == n || !remaining.equals(state.pendingDrops())) { // as in acknowledge
+        state = new SpoolState(state.nextSequence(), remaining);
+        state.write(stateFile());
+      }
+      q.remove(n);
+      usedBytes -= bytes;
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException("spool remove failed in " + dir, e);
     }
   }
 

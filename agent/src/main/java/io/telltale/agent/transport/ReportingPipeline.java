@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,8 @@ public final class ReportingPipeline implements AutoCloseable {
   private SectionFiller filler;
   private Set<String> shedProbes = Set.of();
   private boolean renewRequested;
+  /** The client certificate's expiry, read from the state directory once per certificate. */
+  private @Nullable Instant certificateNotAfter;
   private volatile boolean revoked;
 
   public ReportingPipeline(String device, ProbeSource probes, Clock clock, AgentState state, AgentConfig local,
@@ -126,7 +129,10 @@ public final class ReportingPipeline implements AutoCloseable {
   private void renewIfDue() {
     boolean expiring;
     try {
-      expiring = state.certificateNotAfter().isBefore(clock.now().plus(RENEW_BEFORE_EXPIRY));
+      if (certificateNotAfter == null) { // parsed once per certificate, not once per delivery
+        certificateNotAfter = state.certificateNotAfter();
+      }
+      expiring = certificateNotAfter.isBefore(clock.now().plus(RENEW_BEFORE_EXPIRY));
     } catch (RuntimeException e) {
       logger.warn("{} - cannot read the client certificate's expiry: {}", device, e.getMessage());
       expiring = false;
@@ -139,6 +145,7 @@ public final class ReportingPipeline implements AutoCloseable {
       Enrollment.Renewed r = Enrollment.renew(connection, key);
       state.saveRenewal(key.privateKeyPem(), r.certificatePem(), r.caChainPem());
       connection.replaceCredentials(key.privateKeyPem(), r.certificatePem(), r.caChainPem());
+      certificateNotAfter = null;
       renewRequested = false;
       logger.info("{} - certificate renewed", device);
     } catch (EnrollmentException | RuntimeException e) {

@@ -45,6 +45,32 @@ class SpoolTest {
   }
 
   @Test
+  void peekMany_boundsCountAndBytes_andAcknowledgeThroughRemovesThemInOneStep() {
+    try (Spool spool = new Spool(dir, Spool.DEFAULT_MAX_BYTES, "t")) {
+      for (int i = 0; i < 6; i++) {
+        spool.append(EntryKind.HEARTBEAT, s -> bytes(s, 100));
+      }
+      assertThat(spool.peek(4, 1 << 20)).extracting(SpoolEntry::sequence).containsExactly(1L, 2L, 3L, 4L);
+      int one = spool.peek(1, 1 << 20).get(0).encodedSize();
+      assertThat(spool.peek(10, 2L * one + 1)).hasSize(2);
+      assertThat(spool.peek(10, 1)).as("the first always comes").hasSize(1);
+      long before = spool.usedBytes();
+      assertThat(spool.acknowledgeThrough(3, DropSummary.NONE)).isEqualTo(3);
+      assertThat(spool.usedBytes()).isLessThan(before);
+      assertThat(spool.acknowledgeThrough(3, DropSummary.NONE)).isZero();
+      assertThat(spool.peek(10, 1 << 20)).extracting(SpoolEntry::sequence).containsExactly(4L, 5L, 6L);
+    }
+    try (Spool spool = new Spool(dir, Spool.DEFAULT_MAX_BYTES, "t")) { // durable
+      spool.acknowledgeThrough(6, DropSummary.NONE);
+      assertThat(spool.size()).isZero();
+    }
+    try (Spool spool = new Spool(dir, Spool.DEFAULT_MAX_BYTES, "t")) {
+      assertThat(spool.size()).isZero();
+      assertThat(spool.nextSequence()).as("sequences are not reused after emptying").isEqualTo(7);
+    }
+  }
+
+  @Test
   void reopen_keepsUnacknowledgedReports_andNeverReusesASequence() {
     try (Spool spool = new Spool(dir, Spool.DEFAULT_MAX_BYTES, "t")) {
       for (int i = 0; i < 5; i++) {

@@ -20,6 +20,8 @@ import io.telltale.proto.v1.EnrollRequest;
 import io.telltale.proto.v1.EnrollResponse;
 import io.telltale.proto.v1.RenewRequest;
 import io.telltale.proto.v1.RenewResponse;
+import io.telltale.proto.v1.ReportBatchRequest;
+import io.telltale.proto.v1.ReportBatchResponse;
 import io.telltale.proto.v1.ReportRequest;
 import io.telltale.proto.v1.ReportResponse;
 import java.io.ByteArrayInputStream;
@@ -37,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,7 +65,13 @@ public final class TestCollector implements AutoCloseable {
   public final Queue<ReportRequest> received = new ConcurrentLinkedQueue<>();
   public final Map<String, String> forwardedFor = new ConcurrentHashMap<>();
   public final AtomicInteger renewals = new AtomicInteger();
-  /** Next Report calls fail with these statuses, one each. */
+  /** Sequences refused as malformed (INVALID_ARGUMENT), alone or in a batch. */
+  public final Set<Long> malformed = ConcurrentHashMap.newKeySet();
+  /** ReportBatch calls answered. */
+  public final AtomicInteger batches = new AtomicInteger();
+  /** Whether ReportBatch is served (false: UNIMPLEMENTED, as an older collector). */
+  public volatile boolean takesBatches = true;
+  /** Next Report or ReportBatch calls fail with these statuses, one each. */
   public final Queue<Status> failNext = new ConcurrentLinkedQueue<>();
   public volatile long retryAfterMs;
   public volatile AgentConfig config = AgentConfig.newBuilder().setVersion(1).build();
@@ -166,21 +175,60 @@ public final class TestCollector implements AutoCloseable {
 
     @Override
     public void report(ReportRequest request, StreamObserver<ReportResponse> out) {
-      String device = DEVICE.get();
-      if (device.isEmpty()) {
-        out.onError(Status.UNAUTHENTICATED.withDescription("no client certificate").asRuntimeException());
+      Status refused = refusal(List.of(request));
+      if (refused != null) {
+        out.onError(refused.asRuntimeException(trailers()));
         return;
+      }
+      out.onNext(store(request));
+      out.onCompleted();
+    }
+
+    @Override
+    public void reportBatch(ReportBatchRequest request, StreamObserver<ReportBatchResponse> out) {
+      if (!takesBatches) {
+        super.reportBatch(request, out); // UNIMPLEMENTED, as from a collector that predates the call
+        return;
+      }
+      Status refused = refusal(request.getReportsList());
+      if (refused != null) {
+        out.onError(refused.asRuntimeException(trailers()));
+        return;
+      }
+      batches.incrementAndGet();
+      ReportBatchResponse.Builder b = ReportBatchResponse.newBuilder();
+      request.getReportsList().forEach(r -> b.addResponses(store(r)));
+      out.onNext(b.build());
+      out.onCompleted();
+    }
+
+    private Status refusal(List<ReportRequest> requests) {
+      if (DEVICE.get().isEmpty()) {
+        return Status.UNAUTHENTICATED.withDescription("no client certificate");
       }
       Status fail = failNext.poll();
       if (fail != null) {
-        Metadata trailers = new Metadata();
-        if (retryAfterMs > 0) {
-          trailers.put(Metadata.Key.of("telltale-retry-after-ms", Metadata.ASCII_STRING_MARSHALLER),
-              Long.toString(retryAfterMs));
-        }
-        out.onError(fail.asRuntimeException(trailers));
-        return;
+        return fail;
       }
+      for (ReportRequest r : requests) {
+        if (malformed.contains(r.getSequence())) {
+          return Status.INVALID_ARGUMENT.withDescription("report " + r.getSequence() + " is malformed");
+        }
+      }
+      return null;
+    }
+
+    private Metadata trailers() {
+      Metadata trailers = new Metadata();
+      if (retryAfterMs > 0) {
+        trailers.put(Metadata.Key.of("telltale-retry-after-ms", Metadata.ASCII_STRING_MARSHALLER),
+            Long.toString(retryAfterMs));
+      }
+      return trailers;
+    }
+
+    private ReportResponse store(ReportRequest request) {
+      String device = DEVICE.get();
       received.add(request);
       forwardedFor.put(device, FORWARDED.get());
       boolean duplicate = stored.computeIfAbsent(device, d -> new ConcurrentSkipListMap<>())
@@ -195,8 +243,7 @@ public final class TestCollector implements AutoCloseable {
       if (request.getConfigVersion() < config.getVersion()) {
         r.setConfig(config);
       }
-      out.onNext(r.build());
-      out.onCompleted();
+      return r.build();
     }
 
     @Override

@@ -124,13 +124,47 @@ class ReportingPipelineTest {
 
   @Test
   void invalidArgument_movesTheReportAside_andTheQueueKeepsMoving() {
-    collector.failNext.add(Status.INVALID_ARGUMENT.withDescription("observed_at_ms: 0 (expected: > 0)"));
+    collector.malformed.add(2L);
+    tick();
+    tick();
+    tick();
+    // The batch of three is refused; sent one by one, only report 2 is set aside.
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+    assertThat(pipeline.stats().rejected()).isEqualTo(1);
+    assertThat(collector.sequences(device)).containsExactly(1L, 3L);
+    assertThat(state.spoolDir().resolve("rejected/2.pb")).exists();
+  }
+
+  @Test
+  void aBacklog_goesInBatches_andAnOlderCollectorGetsItReportByReport() throws Exception {
+    for (int i = 0; i < Reporter.MAX_BATCH + 6; i++) {
+      tick();
+    }
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+    assertThat(collector.batches.get()).isEqualTo(2);
+    assertThat(collector.sequences(device)).hasSize(Reporter.MAX_BATCH + 6);
+    assertThat(pipeline.spool().size()).isZero();
+
+    collector.takesBatches = false;
+    tick();
     tick();
     tick();
     assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
-    assertThat(pipeline.stats().rejected()).isEqualTo(1);
-    assertThat(collector.sequences(device)).containsExactly(2L);
-    assertThat(state.spoolDir().resolve("rejected/1.pb")).exists();
+    assertThat(collector.batches.get()).isEqualTo(2);
+    assertThat(collector.sequences(device)).hasSize(Reporter.MAX_BATCH + 9);
+  }
+
+  @Test
+  void aFailedBatch_keepsEveryReport_andTheRetryStoresEachOnce() {
+    tick();
+    tick();
+    tick();
+    collector.failNext.add(Status.UNAVAILABLE.withDescription("store down"));
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.RetryLater.class);
+    assertThat(pipeline.spool().size()).isEqualTo(3);
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Drained.class);
+    assertThat(collector.sequences(device)).containsExactly(1L, 2L, 3L);
+    assertThat(collector.received).hasSize(3);
   }
 
   @Test

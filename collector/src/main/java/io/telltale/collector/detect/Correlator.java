@@ -1,5 +1,6 @@
 package io.telltale.collector.detect;
 
+import io.telltale.collector.detect.geo.AddressScope;
 import io.telltale.collector.detect.geo.IpInfo;
 import io.telltale.collector.detect.geo.IpIntel;
 import io.telltale.collector.detect.geo.IpKind;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * Incremental: a report costs one index lookup per key, never a fleet scan. Thread-safe.
  *
  * <p>Keys: the public IP (only when IP intelligence calls it residential or does not know it: mobile
- * carriers, VPN exits, hotels and offices put strangers behind one address), the gateway MAC and the BSSID
+ * carriers, VPN exits, hotels and offices put strangers behind one address; and only when it can be a public
+ * address at all, see {@link #canBePublic}), the gateway MAC and the BSSID
  * (unless seen while the public IP was a company or business network), an external display's EDID identity
  * (cloned monitors; KVM firmware defaults excluded since every unit of a model shares them), and a LAN
  * neighbour that is a KVM. SSIDs never link: "HomeNet-5G" is in many houses.
@@ -49,10 +52,10 @@ public final class Correlator {
   public Keys keys(DeviceReport r, EvidenceExtractor.Extraction x, IpIntel intel) {
     List<NetworkKey> keys = new ArrayList<>();
     Set<NetworkKey> venue = new LinkedHashSet<>();
-    IpKind kind = r.publicIp().isEmpty() ? IpKind.UNKNOWN
-        : intel.lookup(r.publicIp()).map(IpInfo::kind).orElse(IpKind.UNKNOWN);
+    Optional<IpInfo> info = r.publicIp().isEmpty() ? Optional.empty() : intel.lookup(r.publicIp());
+    IpKind kind = info.map(IpInfo::kind).orElse(IpKind.UNKNOWN);
     boolean atVenue = kind == IpKind.CORPORATE || kind == IpKind.BUSINESS;
-    if (!r.publicIp().isEmpty()) {
+    if (canBePublic(r.publicIp(), info.isPresent())) {
       NetworkKey ip = new NetworkKey(NetworkKey.PUBLIC_IP, r.publicIp());
       keys.add(ip);
       if (kind.sharedVenue()) {
@@ -96,6 +99,19 @@ public final class Correlator {
       venue.addAll(local);
     }
     return new Keys(keys, venue);
+  }
+
+  /**
+   * Whether a reported public IP can be one, and so link devices: a routable address, or a documentation
+   * address IP intelligence knows (simulations and tests use those). Never a private, loopback, link-local or
+   * carrier-grade NAT address: a laptop behind a broken proxy reports one, and strangers share them everywhere.
+   */
+  static boolean canBePublic(String ip, boolean knownToIntel) {
+    return switch (AddressScope.of(ip)) {
+      case PUBLIC -> true;
+      case DOCUMENTATION -> knownToIntel;
+      case NOT_PUBLIC -> false;
+    };
   }
 
   /** The links a device's keys make with other employees' devices seen inside the window. */

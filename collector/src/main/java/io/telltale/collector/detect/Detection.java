@@ -7,12 +7,15 @@ import io.telltale.collector.detect.geo.IpIntel;
 import io.telltale.collector.detect.policy.PolicyFileWatcher;
 import io.telltale.collector.detect.policy.PolicyRegistry;
 import io.telltale.collector.detect.policy.PolicyVersions;
+import io.telltale.collector.store.LeaderElection;
+import io.telltale.collector.store.sql.AlwaysLeader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Detection as a running component: the engine, its live policy (watched file), and the periodic sweep
  * that re-evaluates every device (silence, windows expiring). Built by the process wiring; nothing starts
- * until {@link #start()}.
+ * until {@link #start(LeaderElection)}.
+ *
+ * <p>The sweep is fleet-wide work: with several collectors on one database it runs only on the holder of
+ * the sweep's leadership. Every collector keeps detecting the reports it acknowledges as they arrive.
  */
 public final class Detection implements AutoCloseable {
 
@@ -32,6 +38,8 @@ public final class Detection implements AutoCloseable {
   private final Duration sweep;
   private @Nullable PolicyFileWatcher watcher;
   private @Nullable ScheduledExecutorService sweeper;
+  private LeaderElection sweepLeader = new AlwaysLeader();
+  private final LongAdder sweeps = new LongAdder();
 
   public Detection(Catalogue catalogue, PolicyVersions versions, @Nullable Path policyFile, DetectionRepository repo,
       FleetView fleet, ReportSource stored, java.util.function.Supplier<Roster> roster, IpIntel intel, Clock clock,
@@ -43,8 +51,18 @@ public final class Detection implements AutoCloseable {
     this.sweep = requireNonNull(sweep, "sweep");
   }
 
-  /** Starts the worker, the policy file watch and the sweep. */
+  /** Starts the worker, the policy file watch and the sweep, which always runs here (one collector). */
   public Detection start() {
+    return start(new AlwaysLeader());
+  }
+
+  /**
+   * Starts the worker, the policy file watch and the sweep. Each sweep first polls {@code sweepLeader} and
+   * runs only while this collector holds it, so another collector takes the sweep over at its next sweep
+   * time after this one stops; {@link #close()} gives it up.
+   */
+  public Detection start(LeaderElection sweepLeader) {
+    this.sweepLeader = requireNonNull(sweepLeader, "sweepLeader");
     engine.start();
     if (policyFile != null) {
       watcher = new PolicyFileWatcher(policyFile, policies, Duration.ofSeconds(2));
@@ -65,6 +83,10 @@ public final class Detection implements AutoCloseable {
 
   private void sweepStep(boolean evaluate) {
     try {
+      if (!sweepLeader.poll()) {
+        return;
+      }
+      sweeps.increment();
       engine.catchUpAll();
       if (evaluate) {
         engine.evaluateAll();
@@ -85,6 +107,11 @@ public final class Detection implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("could not check the stored policy version: {}", e.toString());
     }
+  }
+
+  /** Sweeps this collector ran (as the sweep's leader), the start-up catch-up included. */
+  public long sweeps() {
+    return sweeps.sum();
   }
 
   public DetectionEngine engine() {
@@ -122,7 +149,13 @@ public final class Detection implements AutoCloseable {
     }
     if (sweeper != null) {
       sweeper.shutdownNow();
+      try { // let a running sweep end before leadership can move, so two never overlap
+        sweeper.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+    sweepLeader.close();
     engine.close();
   }
 }

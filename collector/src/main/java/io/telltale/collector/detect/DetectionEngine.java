@@ -459,6 +459,7 @@ public final class DetectionEngine implements AutoCloseable {
   /** The signals a device has now under the live policy (for the API's "why" view and tests). */
   public Optional<Signals> signals(String deviceId) {
     synchronized (lock) {
+      newRound(); // components of an earlier round were computed at an earlier "now"
       Optional<DeviceFacts> f = fleet.facts(deviceId);
       if (f.isEmpty()) {
         return Optional.empty();

@@ -1,6 +1,7 @@
 package io.telltale.collector.detect;
 
 import io.telltale.collector.detect.geo.IpInfo;
+import io.telltale.collector.detect.geo.IpIntel;
 import io.telltale.collector.detect.geo.IpKind;
 import io.telltale.collector.detect.geo.RegionZones;
 import io.telltale.collector.model.LocaleFacts;
@@ -79,7 +80,7 @@ final class PlaceSignals {
     Set<String> countries = new TreeSet<>();
     List<HourBits> hours = in.hours().stream().sorted(Comparator.comparing(HourBits::hour)).toList();
     for (HourBits h : hours) {
-      for (String hip : h.publicIps()) {
+      for (String hip : inPlaceOrder(h.publicIps(), emp, in.intel())) {
         IpInfo i = in.intel().lookup(hip).orElse(null);
         if (!locates(i)) {
           continue;
@@ -154,6 +155,16 @@ final class PlaceSignals {
   static boolean locates(@Nullable IpInfo i) {
     return i != null && !i.country().isEmpty() && i.kind() != IpKind.CORPORATE && i.kind() != IpKind.VPN
         && i.kind() != IpKind.HOSTING;
+  }
+
+  /**
+   * The addresses of one hour, which have no order of their own: sorted, those that fit the roster last, so the
+   * latest place is a mismatch only when every address of its hour is one, and never depends on set iteration.
+   */
+  private static List<String> inPlaceOrder(Set<String> ips, @Nullable Employee emp, IpIntel intel) {
+    Comparator<String> fits = Comparator.comparing(
+        ip -> emp != null && !mismatch(emp, intel.lookup(ip).orElse(IpInfo.UNKNOWN)));
+    return ips.stream().sorted(fits.thenComparing(Comparator.naturalOrder())).toList();
   }
 
   private static boolean mismatch(Employee emp, IpInfo i) {

@@ -1,12 +1,16 @@
 package io.telltale.collector.detect;
 
 import io.telltale.collector.detect.catalogue.Catalogue;
+import io.telltale.collector.detect.catalogue.NameIndex;
 import io.telltale.collector.detect.catalogue.NamePattern;
 import io.telltale.collector.detect.catalogue.RemoteToolFamily;
 import io.telltale.collector.model.SessionFacts;
 import io.telltale.collector.model.SoftwareFacts;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,55 +21,92 @@ import org.jspecify.annotations.Nullable;
 final class RemoteAccessEvidence {
 
   private final Catalogue catalogue;
+  private final List<RemoteToolFamily> families;
+  private final NameIndex processes;
+  private final NameIndex bundleIds;
+  private final NameIndex signers;
+  private final NameIndex services;
+  private final NameIndex apps;
+  /** "7070/tcp" -> the families listening there. */
+  private final Map<String, BitSet> ports = new HashMap<>();
 
   RemoteAccessEvidence(Catalogue catalogue) {
     this.catalogue = catalogue;
+    this.families = catalogue.remoteTools();
+    this.processes = NameIndex.of(families, RemoteToolFamily::processes);
+    this.bundleIds = NameIndex.of(families, RemoteToolFamily::bundleIds);
+    this.signers = NameIndex.of(families, RemoteToolFamily::signers);
+    this.services = NameIndex.of(families, RemoteToolFamily::services);
+    this.apps = NameIndex.of(families, RemoteToolFamily::apps);
+    for (int i = 0; i < families.size(); i++) {
+      for (String port : families.get(i).listenPorts()) {
+        ports.computeIfAbsent(port, k -> new BitSet()).set(i);
+      }
+    }
   }
 
   void software(SoftwareFacts sw, List<Evidence> out) {
     for (SoftwareFacts.RunningProcess p : sw.processes()) {
-      for (RemoteToolFamily f : catalogue.remoteTools()) {
-        String how = processMatch(f, p);
-        if (how != null) {
-          out.add(ev(f, "remote.running", "process|" + lower(p.name()),
-              f.family() + " running (" + how + ")", "process", p.name(), "path", p.path(), "signer", p.signer()));
-        }
+      BitSet byName = processes.matching(basename(p.name()));
+      processes.addMatching(basename(p.path()), byName);
+      BitSet byOriginal = processes.matching(p.originalFileName());
+      BitSet byBundle = bundleIds.matching(p.bundleId());
+      BitSet bySigner = signers.matching(p.signer());
+      BitSet any = union(byName, byOriginal, byBundle, bySigner);
+      for (int i = any.nextSetBit(0); i >= 0; i = any.nextSetBit(i + 1)) {
+        RemoteToolFamily f = families.get(i);
+        String how = byName.get(i) ? p.name()
+            : byOriginal.get(i) ? p.name() + ", original name " + p.originalFileName()
+            : byBundle.get(i) ? p.name() + ", bundle " + p.bundleId()
+            : p.name() + ", signed by " + p.signer();
+        out.add(ev(f, "remote.running", "process|" + lower(p.name()),
+            f.family() + " running (" + how + ")", "process", p.name(), "path", p.path(), "signer", p.signer()));
       }
     }
     for (SoftwareFacts.ServiceEntry s : sw.services()) {
-      String unit = unitName(s.name());
-      for (RemoteToolFamily f : catalogue.remoteTools()) {
-        if (anyMatch(f.services(), unit) || anyMatch(f.services(), s.name())
-            || anyMatch(f.services(), s.displayName())) {
-          String sig = s.running() ? "remote.running" : "remote.installed";
-          out.add(ev(f, sig, "service|" + lower(s.name()),
-              f.family() + " service " + s.name() + (s.running() ? " running" : " enabled"),
-              "service", s.name(), "running", Boolean.toString(s.running())));
-        }
+      BitSet hits = services.matching(unitName(s.name()));
+      services.addMatching(s.name(), hits);
+      services.addMatching(s.displayName(), hits);
+      for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+        RemoteToolFamily f = families.get(i);
+        String sig = s.running() ? "remote.running" : "remote.installed";
+        out.add(ev(f, sig, "service|" + lower(s.name()),
+            f.family() + " service " + s.name() + (s.running() ? " running" : " enabled"),
+            "service", s.name(), "running", Boolean.toString(s.running())));
       }
     }
     for (SoftwareFacts.InstalledApp a : sw.installedApps()) {
-      for (RemoteToolFamily f : catalogue.remoteTools()) {
-        boolean byName = f.apps().stream().anyMatch(pat -> pat.matchesProduct(a.name()));
-        if (byName || anyMatch(f.bundleIds(), a.bundleId())) {
-          out.add(ev(f, "remote.installed", "app|" + lower(a.name()),
-              f.family() + " installed (" + a.name() + (a.version().isEmpty() ? "" : " " + a.version()) + ")",
-              "app", a.name(), "version", a.version(), "bundle_id", a.bundleId()));
-        }
+      BitSet hits = apps.matchingProduct(a.name());
+      bundleIds.addMatching(a.bundleId(), hits);
+      for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+        RemoteToolFamily f = families.get(i);
+        out.add(ev(f, "remote.installed", "app|" + lower(a.name()),
+            f.family() + " installed (" + a.name() + (a.version().isEmpty() ? "" : " " + a.version()) + ")",
+            "app", a.name(), "version", a.version(), "bundle_id", a.bundleId()));
       }
     }
     for (SoftwareFacts.ListeningSocket l : sw.listeners()) {
       String port = l.port() + "/" + l.protocol().name().toLowerCase(Locale.ROOT);
-      for (RemoteToolFamily f : catalogue.remoteTools()) {
-        boolean byProcess = !l.process().isEmpty() && anyMatch(f.processes(), basename(l.process()));
-        boolean byPort = f.listenPorts().contains(port) && (l.process().isEmpty() || byProcess);
-        if (byPort || (byProcess && !f.listenPorts().isEmpty())) {
+      BitSet byProcess = l.process().isEmpty() ? new BitSet() : processes.matching(basename(l.process()));
+      BitSet candidates = union(byProcess, ports.getOrDefault(port, new BitSet()));
+      for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+        RemoteToolFamily f = families.get(i);
+        boolean byPort = f.listenPorts().contains(port) && (l.process().isEmpty() || byProcess.get(i));
+        if (byPort || (byProcess.get(i) && !f.listenPorts().isEmpty())) {
           out.add(ev(f, "remote.listening", "listen|" + port,
               f.family() + " listening on " + port + (l.process().isEmpty() ? "" : " (" + l.process() + ")"),
               "port", port, "address", l.address(), "process", l.process()));
         }
       }
     }
+  }
+
+  static BitSet union(BitSet... sets) {
+    BitSet out = new BitSet();
+    for (BitSet b : sets) {
+      out.or(b);
+    }
+    return out;
   }
 
   void sessions(SessionFacts sessions, List<Evidence> out) {
@@ -98,22 +139,6 @@ final class RemoteAccessEvidence {
           : anyMatch(f.sessionTools(), s.tool()) || NamePattern.of(f.family()).matches(s.tool())) {
         return f;
       }
-    }
-    return null;
-  }
-
-  private static @Nullable String processMatch(RemoteToolFamily f, SoftwareFacts.RunningProcess p) {
-    if (anyMatch(f.processes(), basename(p.name())) || anyMatch(f.processes(), basename(p.path()))) {
-      return p.name();
-    }
-    if (anyMatch(f.processes(), p.originalFileName())) {
-      return p.name() + ", original name " + p.originalFileName();
-    }
-    if (anyMatch(f.bundleIds(), p.bundleId())) {
-      return p.name() + ", bundle " + p.bundleId();
-    }
-    if (anyMatch(f.signers(), p.signer())) {
-      return p.name() + ", signed by " + p.signer();
     }
     return null;
   }

@@ -7,53 +7,96 @@ import static io.telltale.collector.detect.RemoteAccessEvidence.unitName;
 
 import io.telltale.collector.detect.catalogue.Catalogue;
 import io.telltale.collector.detect.catalogue.JigglerSignature;
+import io.telltale.collector.detect.catalogue.NameIndex;
 import io.telltale.collector.detect.catalogue.VpnSignature;
 import io.telltale.collector.model.NetworkFacts;
 import io.telltale.collector.model.SoftwareFacts;
+import java.util.BitSet;
 import java.util.List;
 
 /** Software jigglers and VPN clients (INDICATORS sections 6 and 7). Pure; thread-safe. */
 final class ToolEvidence {
 
   private final Catalogue catalogue;
+  private final NameIndex jigglerProcesses;
+  private final NameIndex jigglerBundles;
+  private final NameIndex jigglerAppNames;
+  private final NameIndex vpnProcesses;
+  private final NameIndex vpnBundles;
+  private final NameIndex vpnAppNames;
 
   ToolEvidence(Catalogue catalogue) {
     this.catalogue = catalogue;
+    this.jigglerProcesses = NameIndex.of(catalogue.jigglers(), JigglerSignature::processes);
+    this.jigglerBundles = NameIndex.of(catalogue.jigglers(), JigglerSignature::bundleIds);
+    this.jigglerAppNames = NameIndex.of(catalogue.jigglers(), JigglerSignature::apps);
+    this.vpnProcesses = NameIndex.of(catalogue.vpns(), VpnSignature::processes);
+    this.vpnBundles = NameIndex.of(catalogue.vpns(), VpnSignature::bundleIds);
+    this.vpnAppNames = NameIndex.of(catalogue.vpns(), VpnSignature::apps);
   }
 
   void software(SoftwareFacts sw, List<Evidence> out) {
-    for (JigglerSignature j : catalogue.jigglers()) {
-      for (SoftwareFacts.RunningProcess p : sw.processes()) {
-        if (anyMatch(j.processes(), basename(p.name())) || anyMatch(j.bundleIds(), p.bundleId())) {
-          out.add(Evidence.of("jiggler.software", lower(j.tool()) + "|process|" + lower(p.name()),
-              j.tool() + " running (" + p.name() + ")", "tool", j.tool(), "kind", j.kind(), "process", p.name(),
-              "catalogue", j.origin()));
+    List<SoftwareFacts.RunningProcess> procs = sw.processes();
+    List<SoftwareFacts.InstalledApp> installed = sw.installedApps();
+    BitSet[] jigglerProcs = new BitSet[procs.size()];
+    BitSet[] vpnProcs = new BitSet[procs.size()];
+    for (int p = 0; p < procs.size(); p++) {
+      SoftwareFacts.RunningProcess proc = procs.get(p);
+      jigglerProcs[p] = jigglerProcesses.matching(basename(proc.name()));
+      jigglerBundles.addMatching(proc.bundleId(), jigglerProcs[p]);
+      vpnProcs[p] = vpnProcesses.matching(basename(proc.name()));
+      vpnProcesses.addMatching(basename(proc.path()), vpnProcs[p]);
+      vpnBundles.addMatching(proc.bundleId(), vpnProcs[p]);
+    }
+    BitSet[] jigglerApps = new BitSet[installed.size()];
+    BitSet[] vpnApps = new BitSet[installed.size()];
+    for (int a = 0; a < installed.size(); a++) {
+      SoftwareFacts.InstalledApp app = installed.get(a);
+      jigglerApps[a] = jigglerAppNames.matchingProduct(app.name());
+      jigglerBundles.addMatching(app.bundleId(), jigglerApps[a]);
+      vpnApps[a] = vpnAppNames.matchingProduct(app.name());
+      vpnBundles.addMatching(app.bundleId(), vpnApps[a]);
+    }
+    List<JigglerSignature> jigglers = catalogue.jigglers();
+    for (int j = 0; j < jigglers.size(); j++) {
+      JigglerSignature sig = jigglers.get(j);
+      for (int p = 0; p < procs.size(); p++) {
+        if (jigglerProcs[p].get(j)) {
+          SoftwareFacts.RunningProcess proc = procs.get(p);
+          out.add(Evidence.of("jiggler.software", lower(sig.tool()) + "|process|" + lower(proc.name()),
+              sig.tool() + " running (" + proc.name() + ")", "tool", sig.tool(), "kind", sig.kind(), "process",
+              proc.name(), "catalogue", sig.origin()));
         }
       }
-      for (SoftwareFacts.InstalledApp a : sw.installedApps()) {
-        if (j.apps().stream().anyMatch(pat -> pat.matchesProduct(a.name())) || anyMatch(j.bundleIds(), a.bundleId())) {
-          out.add(Evidence.of("jiggler.software", lower(j.tool()) + "|app|" + lower(a.name()),
-              j.tool() + " installed (" + a.name() + ")", "tool", j.tool(), "kind", j.kind(), "app", a.name(),
-              "catalogue", j.origin()));
+      for (int a = 0; a < installed.size(); a++) {
+        if (jigglerApps[a].get(j)) {
+          SoftwareFacts.InstalledApp app = installed.get(a);
+          out.add(Evidence.of("jiggler.software", lower(sig.tool()) + "|app|" + lower(app.name()),
+              sig.tool() + " installed (" + app.name() + ")", "tool", sig.tool(), "kind", sig.kind(), "app",
+              app.name(), "catalogue", sig.origin()));
         }
       }
     }
-    for (VpnSignature v : catalogue.vpns()) {
-      for (SoftwareFacts.RunningProcess p : sw.processes()) {
-        if (anyMatch(v.processes(), basename(p.name())) || anyMatch(v.processes(), basename(p.path()))
-            || anyMatch(v.bundleIds(), p.bundleId())) {
-          out.add(vpn(v, "process|" + lower(basename(p.name())), v.vpn() + " running (" + p.name() + ")",
-              "process", p.name()));
+    List<VpnSignature> vpns = catalogue.vpns();
+    for (int v = 0; v < vpns.size(); v++) {
+      VpnSignature sig = vpns.get(v);
+      for (int p = 0; p < procs.size(); p++) {
+        if (vpnProcs[p].get(v)) {
+          SoftwareFacts.RunningProcess proc = procs.get(p);
+          out.add(vpn(sig, "process|" + lower(basename(proc.name())), sig.vpn() + " running (" + proc.name() + ")",
+              "process", proc.name()));
         }
       }
       for (SoftwareFacts.ServiceEntry s : sw.services()) {
-        if (anyMatch(v.services(), unitName(s.name())) || anyMatch(v.services(), s.name())) {
-          out.add(vpn(v, "service|" + lower(s.name()), v.vpn() + " service " + s.name(), "service", s.name()));
+        if (anyMatch(sig.services(), unitName(s.name())) || anyMatch(sig.services(), s.name())) {
+          out.add(vpn(sig, "service|" + lower(s.name()), sig.vpn() + " service " + s.name(), "service", s.name()));
         }
       }
-      for (SoftwareFacts.InstalledApp a : sw.installedApps()) {
-        if (v.apps().stream().anyMatch(pat -> pat.matchesProduct(a.name())) || anyMatch(v.bundleIds(), a.bundleId())) {
-          out.add(vpn(v, "app|" + lower(a.name()), v.vpn() + " installed (" + a.name() + ")", "app", a.name()));
+      for (int a = 0; a < installed.size(); a++) {
+        if (vpnApps[a].get(v)) {
+          SoftwareFacts.InstalledApp app = installed.get(a);
+          out.add(vpn(sig, "app|" + lower(app.name()), sig.vpn() + " installed (" + app.name() + ")", "app",
+              app.name()));
         }
       }
     }

@@ -22,12 +22,17 @@ import io.telltale.proto.v1.EnrollRequest;
 import io.telltale.proto.v1.EnrollResponse;
 import io.telltale.proto.v1.RenewRequest;
 import io.telltale.proto.v1.RenewResponse;
+import io.telltale.proto.v1.ReportBatchRequest;
+import io.telltale.proto.v1.ReportBatchResponse;
 import io.telltale.proto.v1.ReportRequest;
 import io.telltale.proto.v1.ReportResponse;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,8 @@ public final class AgentServiceImpl extends AgentServiceGrpc.AgentServiceImplBas
   private static final Logger logger = LoggerFactory.getLogger(AgentServiceImpl.class);
   /** Base of the delay an overloaded collector asks for; jitter of the same size is added. */
   private static final long RETRY_AFTER_BASE_MS = 2_000;
+  /** Most reports one ReportBatch may carry (the proto's limit). */
+  static final int MAX_BATCH = 256;
 
   private final DeviceAuthenticator authenticator;
   private final DeviceEnrollment enrollment;
@@ -105,12 +112,48 @@ public final class AgentServiceImpl extends AgentServiceGrpc.AgentServiceImplBas
 
   @Override
   public void report(ReportRequest req, StreamObserver<ReportResponse> out) {
-    DeviceReport report;
+    ingest(out, (device, now, peer) -> List.of(ProtoMapper.toReport(req, device, now, peer)),
+        (device, reports, results) -> response(req, reports.get(0), device, results.get(0)));
+  }
+
+  @Override
+  public void reportBatch(ReportBatchRequest req, StreamObserver<ReportBatchResponse> out) {
+    ingest(out, (device, now, peer) -> batch(req, device, now, peer), (device, reports, results) -> {
+      ReportResponse common = response(req.getReports(reports.size() - 1), device);
+      ReportBatchResponse.Builder b = ReportBatchResponse.newBuilder();
+      for (int i = 0; i < reports.size(); i++) {
+        ReportResponse.Builder one = common.toBuilder().setAcknowledgedSequence(reports.get(i).sequence())
+            .setDuplicate(results.get(i) == WriteResult.DUPLICATE);
+        if (i < reports.size() - 1) {
+          one.clearConfig(); // sent once, with the newest
+        }
+        b.addResponses(one);
+      }
+      return b.build();
+    });
+  }
+
+  /** Turns a request into the calling device's reports; IllegalArgumentException says what is malformed. */
+  private interface Parser {
+    List<DeviceReport> parse(String deviceId, Instant now, String peer);
+  }
+
+  /** The answer once every report is durably stored. */
+  private interface Responder<R> {
+    R respond(AuthenticatedDevice device, List<DeviceReport> reports, List<WriteResult> results);
+  }
+
+  /**
+   * Authenticates, parses, queues every report for the next commit, and answers once all are stored; then
+   * hands the new ones to detection. Nothing is acknowledged unless everything is.
+   */
+  private <R> void ingest(StreamObserver<R> out, Parser parser, Responder<R> responder) {
+    List<DeviceReport> reports;
     AuthenticatedDevice device;
     try {
       ServiceRequestContext ctx = ServiceRequestContext.current();
       device = authenticator.authenticate(ctx.sslSession());
-      report = ProtoMapper.toReport(req, device.deviceId(), clock.now(), ctx.clientAddress().getHostAddress());
+      reports = parser.parse(device.deviceId(), clock.now(), ctx.clientAddress().getHostAddress());
     } catch (IllegalArgumentException e) {
       metrics.reportInvalid();
       out.onError(GrpcErrors.invalid(e.getMessage()));
@@ -120,31 +163,72 @@ public final class AgentServiceImpl extends AgentServiceGrpc.AgentServiceImplBas
       return;
     }
     try {
-      pipeline.store(report).whenComplete((result, error) -> {
+      List<CompletableFuture<WriteResult>> writes = new ArrayList<>(reports.size());
+      for (DeviceReport r : reports) {
+        writes.add(pipeline.store(r));
+      }
+      CompletableFuture<?> all = writes.size() == 1 ? writes.get(0)
+          : CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+      all.whenComplete((ignored, error) -> {
         if (error != null) {
           out.onError(toStatus(error));
           return;
         }
+        List<WriteResult> results = writes.stream().map(CompletableFuture::join).toList();
         try {
-          out.onNext(response(req, report, device, result));
+          out.onNext(responder.respond(device, reports, results));
           out.onCompleted();
         } catch (RuntimeException e) {
           out.onError(toStatus(e));
           return;
         }
-        pipeline.acknowledged(report, result);
+        for (int i = 0; i < reports.size(); i++) {
+          pipeline.acknowledged(reports.get(i), results.get(i));
+        }
       });
     } catch (RuntimeException e) {
+      // e.g. the writer queue filled up midway: what was queued gets stored, and a retry deduplicates it
       out.onError(toStatus(e));
     }
   }
 
+  /** The batch's reports, checked: 1..{@value #MAX_BATCH}, sequences strictly increasing, each well formed. */
+  private static List<DeviceReport> batch(ReportBatchRequest req, String deviceId, Instant now, String peer) {
+    int n = req.getReportsCount();
+    if (n == 0 || n > MAX_BATCH) {
+      throw new IllegalArgumentException("batch of " + n + " reports (expected: 1 to " + MAX_BATCH + ")");
+    }
+    List<DeviceReport> out = new ArrayList<>(n);
+    long previous = 0;
+    for (int i = 0; i < n; i++) {
+      DeviceReport r;
+      try {
+        r = ProtoMapper.toReport(req.getReports(i), deviceId, now, peer);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("report " + i + ": " + e.getMessage(), e);
+      }
+      if (r.sequence() <= previous) {
+        throw new IllegalArgumentException("report " + i + ": sequence " + r.sequence() + " after " + previous
+            + " (expected: strictly increasing)");
+      }
+      previous = r.sequence();
+      out.add(r);
+    }
+    return out;
+  }
+
   private ReportResponse response(ReportRequest req, DeviceReport report, AuthenticatedDevice device,
       WriteResult result) {
-    Instant now = clock.now();
-    ReportResponse.Builder b = ReportResponse.newBuilder()
+    return response(req, device).toBuilder()
         .setAcknowledgedSequence(report.sequence())
         .setDuplicate(result == WriteResult.DUPLICATE)
+        .build();
+  }
+
+  /** What every acknowledgement to this device says now: pacing, clock, renewal, configuration. */
+  private ReportResponse response(ReportRequest req, AuthenticatedDevice device) {
+    Instant now = clock.now();
+    ReportResponse.Builder b = ReportResponse.newBuilder()
         .setNextReportDelayMs((int) Math.min(Integer.MAX_VALUE,
             pacer.nextDelayMs(device.deviceId(), now.toEpochMilli(), pipeline.backlog())))
         .setServerTimeMs(now.toEpochMilli())
@@ -166,6 +250,10 @@ public final class AgentServiceImpl extends AgentServiceGrpc.AgentServiceImplBas
     try {
       AuthenticatedDevice device = authenticator.authenticate(ServiceRequestContext.current().sslSession());
       X509Certificate cert = enrollment.renew(device.deviceId(), req.getCsrDer().toByteArray());
+      if (cert == null) { // revoked after the (cached) authentication
+        authenticator.invalidate(device.deviceId());
+        throw io.grpc.Status.PERMISSION_DENIED.withDescription("device revoked").asRuntimeException();
+      }
       logger.info("{} - certificate renewed", device.deviceId());
       out.onNext(RenewResponse.newBuilder().setCertificateDer(der(cert)).addCaCertificatesDer(der(ca.certificate()))
           .build());

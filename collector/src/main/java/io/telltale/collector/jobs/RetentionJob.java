@@ -5,10 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.telltale.collector.internal.Clock;
 import io.telltale.collector.store.Retention;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes raw reports and per-minute activity received more than {@code keep} ago. */
+/**
+ * Deletes what is older than {@code keep}: raw reports and per-minute activity by the time they were
+ * received; network sightings, correlation-key sightings and per-hour detection activity by the time they
+ * describe. Aggregates stay (see {@link Retention}).
+ */
 public final class RetentionJob implements Runnable {
 
   private static final Logger logger = LoggerFactory.getLogger(RetentionJob.class);
@@ -25,9 +30,11 @@ public final class RetentionJob implements Runnable {
 
   @Override
   public void run() {
-    long deleted = retention.deleteReceivedBefore(clock.now().minus(keep));
-    if (deleted > 0) {
-      logger.info("retention deleted {} raw rows older than {} days", deleted, keep.toDays());
+    Instant cutoff = clock.now().minus(keep);
+    long raw = retention.deleteReceivedBefore(cutoff);
+    long fine = retention.deleteObservedBefore(cutoff);
+    if (raw + fine > 0) {
+      logger.info("retention deleted {} raw and {} fine-grained rows older than {} days", raw, fine, keep.toDays());
     }
   }
 }

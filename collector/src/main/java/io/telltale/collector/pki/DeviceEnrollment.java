@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Enrollment and renewal: validates the request, signs a client certificate whose CN is a fresh device id,
@@ -71,12 +72,15 @@ public final class DeviceEnrollment {
     return new Refused(describe(refused));
   }
 
-  /** Issues a new certificate for an already authenticated device and records it. */
-  public X509Certificate renew(String deviceId, byte[] csrDer) throws CsrException {
+  /**
+   * Issues a new certificate for an already authenticated device and records it. Returns null when the
+   * device was revoked (or removed) in the meantime: the certificate is then neither recorded nor handed out.
+   */
+  public @Nullable X509Certificate renew(String deviceId, byte[] csrDer) throws CsrException {
     PublicKey key = CsrVerifier.verify(csrDer);
     X509Certificate cert = ca.issueClientCertificate(deviceId, key, certificateValidity);
     if (!devices.recordCertificate(CertificateAuthority.describe(deviceId, cert), clock.now())) {
-      throw new IllegalStateException("device vanished during renewal: " + deviceId);
+      return null;
     }
     return cert;
   }

@@ -40,8 +40,15 @@ public final class ReviewServices {
   private final RosterAdmin roster;
   private final Enrollment enrollment;
   private final Overview overview;
+  private final DeviceRevocation revocation;
 
   public ReviewServices(TelemetryStore store, Detection detection, Clock clock) {
+    this(store, detection, clock, deviceId -> {});
+  }
+
+  /** @param revoked told the id of each device revoked through {@link #revocation()} (cache invalidation) */
+  public ReviewServices(TelemetryStore store, Detection detection, Clock clock,
+      java.util.function.Consumer<String> revoked) {
     this.store = requireNonNull(store, "store");
     this.clock = requireNonNull(clock, "clock");
     PasswordHasher hasher = new PasswordHasher();
@@ -58,6 +65,7 @@ public final class ReviewServices {
     this.roster = new RosterAdmin(store.roster(), audit, clock);
     this.enrollment = new Enrollment(store.tokens(), audit, clock);
     this.overview = new Overview(devices, detection.view(), clusters, clock);
+    this.revocation = new DeviceRevocation(store.devices(), audit, clock, revoked);
   }
 
   public TelemetryStore store() {
@@ -118,5 +126,9 @@ public final class ReviewServices {
 
   public Overview overview() {
     return overview;
+  }
+
+  public DeviceRevocation revocation() {
+    return revocation;
   }
 }

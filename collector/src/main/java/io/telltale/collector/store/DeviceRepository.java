@@ -18,7 +18,10 @@ public interface DeviceRepository {
   /** All devices, ordered by enrollment time. */
   List<DeviceRecord> list();
 
-  /** Records a renewed certificate as the device's current one. Returns false when the device is unknown. */
+  /**
+   * Records a renewed certificate as the device's current one. Returns false (and stores nothing) when the
+   * device is unknown or revoked.
+   */
   boolean recordCertificate(IssuedCertificate certificate, Instant issuedAt);
 
   /** Marks the device revoked; returns false when it is unknown or already revoked. */

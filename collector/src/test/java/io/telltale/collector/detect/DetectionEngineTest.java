@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.telltale.collector.detect.geo.IpInfo;
 import io.telltale.collector.detect.geo.IpKind;
+import io.telltale.collector.detect.policy.ApplyResult;
+import io.telltale.collector.detect.policy.PolicyRegistry;
 import io.telltale.collector.model.DeviceReport;
 import io.telltale.collector.model.LocaleFacts;
 import io.telltale.collector.model.NetworkFacts;
@@ -230,6 +232,39 @@ class DetectionEngineTest {
     fx.verdictAt("h", T0.plus(Duration.ofHours(3)));
     List<Verdict> history = fx.repo.history("h");
     assertThat(history).extracting(Verdict::flagged).containsExactly(false, true);
+  }
+
+  @Test
+  void policyReload_reEvaluatesEveryDevice_andARejectedPolicyChangesNothing() throws Exception {
+    home("203.0.113.50", "OH");
+    fx.assign("p", employee("emp-p", "OH", "America/New_York"));
+    day("p", "203.0.113.50", network("hmac:gw-p", "hmac:bssid-p", List.of()), b -> b.software(anyDesk()));
+    fx.now.set(END);
+    DetectionEngine engine = fx.engine();
+    assertThat(engine.evaluate("p").orElseThrow().flagged()).isFalse();
+    String strict = PolicyRegistry.defaultText().replaceFirst("(?m)^flag_threshold: \\d+", "flag_threshold: 40")
+        .replaceFirst("(?m)^min_groups: \\d+", "min_groups: 1");
+    engine.start();
+    try {
+      assertThat(fx.policies.apply("test", strict).ok()).isTrue();
+      assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+      Verdict strictVerdict = engine.repository().verdict("p").orElseThrow();
+      assertThat(strictVerdict.flagged()).isTrue();
+      assertThat(strictVerdict.policyVersion()).isEqualTo(fx.policies.current().version());
+
+      ApplyResult rejected = fx.policies.apply("test", strict + "\n  - id: broken.rule\n    condition: kvm.nope\n");
+      assertThat(rejected.ok()).isFalse();
+      assertThat(rejected.problems()).isNotEmpty();
+      assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+      assertThat(fx.policies.current().version()).isEqualTo(strictVerdict.policyVersion());
+      assertThat(engine.repository().verdict("p").orElseThrow().flagged()).isTrue();
+
+      assertThat(fx.policies.apply("test", PolicyRegistry.defaultText()).ok()).isTrue();
+      assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+      assertThat(engine.repository().verdict("p").orElseThrow().flagged()).isFalse();
+    } finally {
+      engine.close();
+    }
   }
 
   /** TeamViewer as an IT engineer runs it. */

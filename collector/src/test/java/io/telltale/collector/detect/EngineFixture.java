@@ -17,7 +17,8 @@ final class EngineFixture {
   final InMemoryFleet fleet = new InMemoryFleet();
   final InMemoryDetectionRepository repo = new InMemoryDetectionRepository();
   final Map<String, Employee> roster = new HashMap<>();
-  final Map<String, IpInfo> ips = new HashMap<>();
+  /** IP intelligence, read live: entries put after the engine started count. */
+  final Map<String, IpInfo> ips = new java.util.concurrent.ConcurrentHashMap<>();
   final AtomicReference<Instant> now = new AtomicReference<>(TestObjects.T0);
   final Clock clock = new Clock() {
     @Override
@@ -41,7 +42,7 @@ final class EngineFixture {
   DetectionEngine engine() {
     if (engine == null) {
       engine = new DetectionEngine(TestObjects.CATALOGUE, policies, repo, fleet, () -> new Roster(roster),
-          TestObjects.intel(ips), clock, 1000);
+          ip -> java.util.Optional.ofNullable(ips.get(ip)), clock, 1000);
     }
     return engine;
   }

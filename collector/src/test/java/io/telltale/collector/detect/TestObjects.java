@@ -17,6 +17,7 @@ import io.telltale.collector.model.ReportKind;
 import io.telltale.collector.model.SessionFacts;
 import io.telltale.collector.model.SoftwareFacts;
 import io.telltale.collector.model.SystemFacts;
+import io.telltale.collector.model.Timing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,6 +136,7 @@ public final class TestObjects {
     private LocaleFacts locale = new LocaleFacts("America/Chicago", -300, "en-US", List.of("en-US"));
     private SystemFacts system;
     private ActivityRecord activity;
+    private Timing timing;
 
     public ReportBuilder(String deviceId) {
       this.deviceId = deviceId;
@@ -149,6 +151,17 @@ public final class TestObjects {
 
     public ReportBuilder seq(long s) {
       this.seq = s;
+      return this;
+    }
+
+    /** The sequence number set so far (the hour, in hourly test feeds). */
+    public long seqNow() {
+      return seq;
+    }
+
+    /** The device clock minus the collector clock, as the collector measured it. */
+    public ReportBuilder clockOffset(long millis) {
+      this.timing = new Timing(20, millis);
       return this;
     }
 
@@ -206,7 +219,7 @@ public final class TestObjects {
 
     public DeviceReport build() {
       return new DeviceReport(deviceId, seq, ReportKind.FULL, at, at, ip, "0.1.0", 1, 0, system, software, hardware,
-          network, locale, power, sessions, null, activity, List.of());
+          network, locale, power, sessions, timing, activity, List.of());
     }
   }
 

@@ -40,9 +40,28 @@ class EvaluateIT {
 
   @Test
   void sharedFarmBasicExample_matchesItsLabels() throws Exception {
-    Path shared = sharedExample("farm-basic.json");
-    assumeTrue(shared != null, "shared examples not present");
-    assertLabels(new Evaluation(shared, null, work, true).run());
+    assertLabels(runShared("farm-basic.json"));
+  }
+
+  /** Only benign devices that each look suspicious to a naive detector: none may be flagged. */
+  @Test
+  void sharedTrapsExample_flagsNoBenignDevice() throws Exception {
+    Evaluation.Result r = runShared("traps.json");
+    assertLabels(r);
+    assertThat(r.devices()).noneMatch(d -> d.verdict().flagged());
+  }
+
+  /** The largest example (about a minute): farms, traps and ordinary employees together. */
+  @Test
+  void sharedDemoExample_matchesItsLabels() throws Exception {
+    assertLabels(runShared("demo.json"));
+  }
+
+  /** Runs ../shared/scenarios/examples/NAME; skips the test when the shared folder is not there. */
+  private Evaluation.Result runShared(String name) throws Exception {
+    Path shared = sharedExample(name);
+    assumeTrue(shared != null, "shared example " + name + " not present");
+    return new Evaluation(shared, null, work, true).run();
   }
 
   private static String cluster(Evaluation.Result r, String host) {

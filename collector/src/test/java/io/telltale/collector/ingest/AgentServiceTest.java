@@ -25,6 +25,8 @@ import io.telltale.proto.v1.RenewRequest;
 import io.telltale.proto.v1.RenewResponse;
 import io.telltale.proto.v1.ReportKind;
 import io.telltale.proto.v1.ReportRequest;
+import io.telltale.proto.v1.ReportBatchRequest;
+import io.telltale.proto.v1.ReportBatchResponse;
 import io.telltale.proto.v1.ReportResponse;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -202,6 +204,42 @@ class AgentServiceTest {
   }
 
   @Test
+  void reportBatch_storesEachOnce_acksEachInOrder_andSendsTheConfigOnce() throws Exception {
+    try (TestAgent agent = fixture.enroll()) {
+      agent.heartbeat(2);
+      ReportBatchResponse r = agent.stub().reportBatch(ReportBatchRequest.newBuilder()
+          .addReports(TestAgent.heartbeatRequest(1)).addReports(TestAgent.heartbeatRequest(2))
+          .addReports(TestAgent.heartbeatRequest(3)).build());
+      assertThat(r.getResponsesList()).extracting(ReportResponse::getAcknowledgedSequence).containsExactly(1L, 2L, 3L);
+      assertThat(r.getResponsesList()).extracting(ReportResponse::getDuplicate).containsExactly(false, true, false);
+      assertThat(r.getResponsesList()).extracting(ReportResponse::hasConfig).containsExactly(false, false, true);
+      assertThat(storedOf(agent.deviceId)).extracting(s -> s.report().sequence()).containsExactlyInAnyOrder(1L, 2L, 3L);
+      await().atMost(10, TimeUnit.SECONDS).until(() -> handedOff.stream()
+          .filter(h -> h.deviceId().equals(agent.deviceId)).count() == 3);
+    }
+  }
+
+  @Test
+  void reportBatch_malformedOrOutOfOrder_isRefusedWhole_namingTheReport() throws Exception {
+    try (TestAgent agent = fixture.enroll()) {
+      StatusRuntimeException order = catchThrowableOfType(StatusRuntimeException.class,
+          () -> agent.stub().reportBatch(ReportBatchRequest.newBuilder().addReports(TestAgent.heartbeatRequest(2))
+              .addReports(TestAgent.heartbeatRequest(2)).build()));
+      assertThat(order.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(order.getStatus().getDescription())
+          .isEqualTo("report 1: sequence 2 after 2 (expected: strictly increasing)");
+      StatusRuntimeException bad = catchThrowableOfType(StatusRuntimeException.class,
+          () -> agent.stub().reportBatch(ReportBatchRequest.newBuilder().addReports(TestAgent.heartbeatRequest(1))
+              .addReports(TestAgent.heartbeatRequest(0)).build()));
+      assertThat(bad.getStatus().getDescription()).isEqualTo("report 1: sequence: 0 (expected: >= 1)");
+      StatusRuntimeException empty = catchThrowableOfType(StatusRuntimeException.class,
+          () -> agent.stub().reportBatch(ReportBatchRequest.getDefaultInstance()));
+      assertThat(empty.getStatus().getDescription()).isEqualTo("batch of 0 reports (expected: 1 to 256)");
+      assertThat(storedOf(agent.deviceId)).isEmpty();
+    }
+  }
+
+  @Test
   void report_malformed_isInvalidArgumentWithTheReason_andNothingIsStored() throws Exception {
     try (TestAgent agent = fixture.enroll()) {
       StatusRuntimeException zero = catchThrowableOfType(StatusRuntimeException.class,
@@ -232,6 +270,27 @@ class AgentServiceTest {
       assertThat(renewed.getSerialNumber()).isNotEqualTo(agent.certificate.getSerialNumber());
       assertThat(fixture.collector.store().devices().find(agent.deviceId).orElseThrow().certSerial())
           .isEqualTo(renewed.getSerialNumber().toString(16));
+    }
+  }
+
+  @Test
+  void renew_ofADeviceRevokedElsewhere_whileStillCachedHere_isPermissionDenied_andKeepsTheOldCertificate()
+      throws Exception {
+    try (TestAgent agent = fixture.enroll()) {
+      agent.heartbeat(1); // the device is now cached here as not revoked
+      String serialBefore = fixture.collector.store().devices().find(agent.deviceId).orElseThrow().certSerial();
+      // Revoked by another collector sharing the store: this one's cache does not know yet.
+      assertThat(fixture.collector.store().devices().revoke(agent.deviceId, Instant.now())).isTrue();
+      StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+          () -> agent.stub().renew(RenewRequest.newBuilder()
+              .setCsrDer(ByteString.copyFrom(TestAgent.csr(TestAgent.keyPair()))).build()));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+      assertThat(e.getStatus().getDescription()).isEqualTo("device revoked");
+      assertThat(fixture.collector.store().devices().find(agent.deviceId).orElseThrow().certSerial())
+          .isEqualTo(serialBefore);
+      // The refused renewal also told this collector: reports are refused from now on, not after the cache time.
+      StatusRuntimeException report = catchThrowableOfType(StatusRuntimeException.class, () -> agent.heartbeat(2));
+      assertThat(report.getStatus().getDescription()).isEqualTo("device revoked");
     }
   }
 

@@ -1,8 +1,12 @@
 package io.telltale.collector.review;
 
 import io.telltale.collector.CollectorFixture;
+import io.telltale.collector.DetectionWiring;
 import io.telltale.collector.FakeClock;
 import io.telltale.collector.TestObjects;
+import io.telltale.collector.config.CollectorConfig;
+import io.telltale.collector.config.CollectorConfigLoader;
+import io.telltale.collector.detect.Detection;
 import io.telltale.collector.ingest.StoredReportListener;
 import io.telltale.collector.model.ActivityRecord;
 import io.telltale.collector.model.DeviceReport;
@@ -26,11 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A collector on a loopback port through the production wiring, with detection replaced by
- * {@link FakeDetection}, one user and one API token per role, and helpers to add devices.
+ * {@link FakeDetection} ({@link #start}) or the real engine ({@link #startWithEngine}), one user and one API
+ * token per role, and helpers to add devices.
  */
 public final class ReviewFixture implements AutoCloseable {
 
@@ -40,14 +47,19 @@ public final class ReviewFixture implements AutoCloseable {
   public static final String IMG_USB_PRODUCT = "\"><img src=x onerror=alert(1)>";
 
   public final CollectorFixture collector;
-  public final FakeDetection detection;
+  /** The stand-in detection, or null when the fixture runs the real engine ({@link #engine}). */
+  public final @Nullable FakeDetection detection;
+  /** The real detection engine, or null when the fixture uses {@link FakeDetection}. */
+  public final @Nullable Detection engine;
   public final FakeClock clock;
   public final Map<Role, String> tokens = new EnumMap<>(Role.class);
   public final SSLContext ssl;
 
-  private ReviewFixture(CollectorFixture collector, FakeDetection detection, FakeClock clock) throws Exception {
+  private ReviewFixture(CollectorFixture collector, @Nullable FakeDetection detection, @Nullable Detection engine,
+      FakeClock clock) throws Exception {
     this.collector = collector;
     this.detection = detection;
+    this.engine = engine;
     this.clock = clock;
     this.ssl = ApiClient.trusting(collector.collector.ca().certificate());
     UserAdminAccess users = new UserAdminAccess(collector.collector.review());
@@ -62,7 +74,27 @@ public final class ReviewFixture implements AutoCloseable {
     FakeDetection detection = new FakeDetection(clock);
     CollectorFixture c = CollectorFixture.start(dir, Map.of(), clock, StoredReportListener.NOOP,
         store -> detection.binding());
-    return new ReviewFixture(c, detection, clock);
+    return new ReviewFixture(c, detection, null, clock);
+  }
+
+  /**
+   * As {@link #start}, but wired as {@code serve} wires it: the real detection engine (built from the
+   * {@code detect.*} settings in {@code env}) receives every report ingest stores, and the console and API
+   * show its verdicts and policies. The engine's clock is the fixture's clock.
+   */
+  public static ReviewFixture startWithEngine(Path dir, Map<String, String> env, FakeClock clock) throws Exception {
+    CollectorConfig cfg = CollectorConfigLoader.load(null, env);
+    AtomicReference<Detection> engine = new AtomicReference<>();
+    CollectorFixture c = CollectorFixture.start(dir, env, clock, report -> engine.get().engine().submit(report),
+        store -> {
+          try {
+            engine.set(DetectionWiring.create(cfg.detect(), store, Detection.clock(clock)).start());
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          return EngineDetection.binding(engine.get().engine(), clock);
+        });
+    return new ReviewFixture(c, null, engine.get(), clock);
   }
 
   public ReviewServices review() {
@@ -90,12 +122,8 @@ public final class ReviewFixture implements AutoCloseable {
    * two hours of activity, the way ingest would. Returns the device id.
    */
   public String addDevice(String hostname, String serial, String usbProduct, String... processes) throws Exception {
-    String id = UUID.randomUUID().toString();
+    String id = enrollDevice(hostname, serial);
     Instant now = clock.now();
-    var token = new EnrollmentTokens(store().tokens(), clock).create(Duration.ofHours(1), 1);
-    store().devices().enroll(EnrollmentTokens.hash(token.secret()), new NewDevice(id, now.minus(Duration.ofDays(3)),
-        hostname, serial, OsFamily.LINUX, "0.1.0", new IssuedCertificate(UUID.randomUUID().toString(), id,
-            now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(90)), "00")), now.minus(Duration.ofDays(3)));
     DeviceReport base = TestObjects.full(id, 1, now.minus(Duration.ofHours(3)), "203.0.113.9", processes);
     List<SoftwareFacts.RunningProcess> procs = new ArrayList<>();
     for (String p : processes) {
@@ -122,6 +150,17 @@ public final class ReviewFixture implements AutoCloseable {
     return id;
   }
 
+  /** Enrolls a device (three days ago) that has not reported yet. Returns its id. */
+  public String enrollDevice(String hostname, String serial) {
+    String id = UUID.randomUUID().toString();
+    Instant now = clock.now();
+    var token = new EnrollmentTokens(store().tokens(), clock).create(Duration.ofHours(1), 1);
+    store().devices().enroll(EnrollmentTokens.hash(token.secret()), new NewDevice(id, now.minus(Duration.ofDays(3)),
+        hostname, serial, OsFamily.LINUX, "0.1.0", new IssuedCertificate(UUID.randomUUID().toString(), id,
+            now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(90)), "00")), now.minus(Duration.ofDays(3)));
+    return id;
+  }
+
   /** A flagged verdict with one KVM finding whose evidence quotes the USB product string. */
   public DeviceVerdict flag(String deviceId, int score, String clusterId, String usbProduct) {
     DeviceVerdict v = new DeviceVerdict(deviceId, score, true, List.of(
@@ -132,6 +171,9 @@ public final class ReviewFixture implements AutoCloseable {
             new DeviceVerdict.Evidence("remote.process", "anydesk running", Map.of("process", "anydesk"), null,
                 null)))),
         clusterId, "v000000000001", clock.now());
+    if (detection == null) {
+      throw new IllegalStateException("flag(): this fixture runs the real detection engine");
+    }
     detection.put(v);
     return v;
   }
@@ -139,6 +181,9 @@ public final class ReviewFixture implements AutoCloseable {
   @Override
   public void close() {
     collector.close();
+    if (engine != null) {
+      engine.close();
+    }
   }
 
   /** Creates users through the real use case, as the system principal. */

@@ -178,6 +178,22 @@ public abstract class TelemetryStoreContract {
   }
 
   @Test
+  void retentionByObservedTime_deletesSightingsLastSeenBeforeTheCutoff_andKeepsTheRest() throws Exception {
+    write(TestObjects.full(device, 1, T0, "203.0.113.5", "bash"));
+    write(TestObjects.heartbeat(device, 2, T0.plusSeconds(7200), "198.51.100.7", T0.getEpochSecond() / 60 + 120, 3));
+    Instant cutoff = T0.plusSeconds(3600);
+    assertThat(store().retention().deleteObservedBefore(cutoff)).isGreaterThanOrEqualTo(1);
+    assertThat(store().queries().sightingsOf(device)).isNotEmpty()
+        .allSatisfy(s -> assertThat(s.lastSeen()).isAfterOrEqualTo(cutoff))
+        .anySatisfy(s -> assertThat(s.value()).isEqualTo("198.51.100.7"))
+        .noneSatisfy(s -> assertThat(s.value()).isEqualTo("203.0.113.5"));
+    // Raw rows go by the time received, aggregates stay.
+    assertThat(store().queries().reportsOf(device, T0.minusSeconds(1), T0.plusSeconds(7201))).hasSize(2);
+    assertThat(store().queries().activityHours(device, T0, T0.plusSeconds(4 * 3600))).isNotEmpty();
+    assertThat(store().queries().changes(device, T0, T0.plusSeconds(7200))).isNotEmpty();
+  }
+
+  @Test
   void groupCommit_manyConcurrentWrites_allStoredExactlyOnce() throws Exception {
     List<CompletableFuture<WriteResult>> futures = new ArrayList<>();
     for (int seq = 1; seq <= 300; seq++) {
@@ -331,6 +347,19 @@ public abstract class TelemetryStoreContract {
     assertThat(d.certExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(180)));
     assertThat(d.revokedAt()).isEqualTo(T0.plusSeconds(5));
     assertThat(store().devices().list()).extracting(DeviceRecord::id).contains(device);
+    assertThat(store().devices().revoke(device, T0.plusSeconds(9))).isFalse();
+  }
+
+  @Test
+  void devices_revokedDevice_cannotRecordARenewedCertificate() {
+    String hash = randomHash();
+    token(hash, T0.plus(Duration.ofDays(7)), 1);
+    store().devices().enroll(hash, newDevice(device), T0);
+    String serialBefore = store().devices().find(device).orElseThrow().certSerial();
+    assertThat(store().devices().revoke(device, T0.plusSeconds(5))).isTrue();
+    IssuedCertificate renewed = new IssuedCertificate("f00d", device, T0, T0.plus(Duration.ofDays(180)), "ef");
+    assertThat(store().devices().recordCertificate(renewed, T0.plusSeconds(6))).isFalse();
+    assertThat(store().devices().find(device).orElseThrow().certSerial()).isEqualTo(serialBefore);
   }
 
   @Test

@@ -59,7 +59,7 @@ public final class NamePattern {
     }
     int n = literal.length();
     return switch (shape) {
-      case EXACT -> value.equalsIgnoreCase(literal);
+      case EXACT -> value.toLowerCase(Locale.ROOT).equals(literal); // as NameIndex looks it up
       case PREFIX -> value.regionMatches(true, 0, literal, 0, n);
       case SUFFIX -> value.length() >= n && value.regionMatches(true, value.length() - n, literal, 0, n);
       case CONTAINS -> value.toLowerCase(Locale.ROOT).contains(literal);
@@ -83,6 +83,11 @@ public final class NamePattern {
 
   public String text() {
     return text;
+  }
+
+  /** The lower-case name this pattern equals (ignoring case), or null when it has a wildcard. */
+  @org.jspecify.annotations.Nullable String exactName() {
+    return shape == Shape.EXACT ? literal : null;
   }
 
   @Override

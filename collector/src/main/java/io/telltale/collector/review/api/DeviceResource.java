@@ -8,16 +8,21 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.annotation.Default;
 import com.linecorp.armeria.server.annotation.Get;
 import com.linecorp.armeria.server.annotation.Param;
+import com.linecorp.armeria.server.annotation.Post;
 import com.linecorp.armeria.server.annotation.ProducesJson;
 import io.telltale.collector.review.DeviceDetail;
 import io.telltale.collector.review.DeviceExport;
 import io.telltale.collector.review.DeviceFilter;
+import io.telltale.collector.review.DeviceRevocation;
 import io.telltale.collector.review.DeviceSearch;
 import io.telltale.collector.review.ReviewServices;
 import io.telltale.collector.review.Overview;
 import java.util.Optional;
 
-/** {@code /devices}, {@code /overview} and {@code /export/devices}: finding devices and their evidence. */
+/**
+ * {@code /devices}, {@code /overview} and {@code /export/devices}: finding devices and their evidence;
+ * {@code /devices/{id}/revoke}: shutting a device out.
+ */
 final class DeviceResource {
 
   private final ReviewServices review;
@@ -48,6 +53,12 @@ final class DeviceResource {
   @ProducesJson
   public DeviceDetail detail(ServiceRequestContext ctx, @Param("id") String id) {
     return review.profiles().detail(RequestAuth.principal(ctx), id);
+  }
+
+  @Post("/devices/{id}/revoke")
+  @ProducesJson
+  public DeviceRevocation.Revoked revoke(ServiceRequestContext ctx, @Param("id") String id) {
+    return review.revocation().revoke(RequestAuth.principal(ctx), id);
   }
 
   @Get("/export/devices")

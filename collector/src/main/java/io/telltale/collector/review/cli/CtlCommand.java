@@ -95,11 +95,16 @@ public final class CtlCommand {
     return spec.commandLine().getOut();
   }
 
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   /** Runs a subcommand body, turning API errors into the printed error shape and exit code 1. */
   int run(Body body) {
     try {
       body.run(client());
       out().flush();
+      err().flush();
       return 0;
     } catch (ApiError e) {
       spec.commandLine().getErr().println(e.body);

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ctl devices list | show}. */
-@Command(name = "devices", mixinStandardHelpOptions = true, description = "List devices or show one.",
-    subcommands = {DevicesCommand.ListDevices.class, DevicesCommand.Show.class})
+/** {@code ctl devices list | show | revoke}. */
+@Command(name = "devices", mixinStandardHelpOptions = true, description = "List devices, show or revoke one.",
+    subcommands = {DevicesCommand.ListDevices.class, DevicesCommand.Show.class, DevicesCommand.Revoke.class})
 final class DevicesCommand {
 
   @ParentCommand CtlCommand ctl;
@@ -87,6 +87,40 @@ final class DevicesCommand {
           }
         });
       });
+    }
+  }
+
+  @Command(name = "revoke", mixinStandardHelpOptions = true,
+      description = "Revoke a device (admin): the collector refuses its reports and certificate renewals, and "
+          + "its agent stops reporting. Cannot be undone; asks for --yes.")
+  static final class Revoke implements Callable<Integer> {
+    @ParentCommand DevicesCommand parent;
+
+    @Parameters(paramLabel = "HOST|ID", description = "Device id, or a host name or serial only one device has")
+    String device;
+
+    @Option(names = "--yes", description = "Really revoke (without it, only shows which device it would be)")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+      CtlCommand ctl = parent.ctl;
+      int[] exit = {0};
+      int ran = ctl.run(api -> {
+        // Resolve a host name or serial to exactly one device first; the revocation itself takes only an id.
+        JsonNode d = CtlCommand.ok(api.get("/devices/" + CtlCommand.enc(device))).path("device");
+        String id = CtlCommand.text(d, "id");
+        String host = CtlCommand.text(d, "hostname");
+        if (!yes) {
+          ctl.err().println("would revoke " + host + " (" + id + "); re-run with --yes to revoke it");
+          exit[0] = 1;
+          return;
+        }
+        JsonNode r = CtlCommand.ok(api.postJson("/devices/" + CtlCommand.enc(id) + "/revoke", "{}"));
+        ctl.print(r, () -> ctl.out().println("device " + host + " (" + id + ") revoked at "
+            + CtlCommand.text(r, "revokedAt") + "; its agent stops at its next report"));
+      });
+      return ran != 0 ? ran : exit[0];
     }
   }
 }

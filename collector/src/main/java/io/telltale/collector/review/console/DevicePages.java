@@ -142,6 +142,13 @@ final class DevicePages {
     return ConsoleAuth.redirect("/devices/" + id + "?done=triage");
   }
 
+  /** Revokes the device (admin); the button asks for confirmation first (console.js, data-confirm). */
+  @Post("/devices/{id}/revoke")
+  public HttpResponse revoke(ServiceRequestContext ctx, @Param("id") String id) {
+    review.revocation().revoke(RequestAuth.principal(ctx), id);
+    return ConsoleAuth.redirect("/devices/" + id + "?done=device-revoked");
+  }
+
   static Map<String, Object> verdictView(DeviceVerdict v) {
     Map<String, Object> m = new HashMap<>();
     m.put("policyVersion", v.policyVersion());

@@ -14,6 +14,7 @@ final class Scope {
       "triage", "Triage saved.",
       "note", "Note added.",
       "revoked", "Revoked.",
+      "device-revoked", "Device revoked: the collector refuses its reports from now on.",
       "user", "User updated.",
       "applied", "Policy applied.");
 

@@ -112,7 +112,10 @@ final class SqlDevices implements DeviceRepository {
     return db.inTransaction(
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement("UPDATE devices SET cert_serial = ?, cert_expires_at = ? WHERE id = ?")) {
+              // A device revoked meanwhile (on another collector, within the auth cache time) keeps its old
+              // certificate: the conditional update is what makes "revoked cannot renew" hold everywhere.
+              c.prepareStatement("UPDATE devices SET cert_serial = ?, cert_expires_at = ? WHERE id = ?"
+                  + " AND revoked_at IS NULL")) {
             Rows.bind(ps, cert.serialHex(), cert.notAfter(), cert.deviceId());
             if (ps.executeUpdate() != 1) {
               return false;

@@ -20,7 +20,8 @@ class PolicyRegistryTest {
   private final Clock clock = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
   private final PolicyVersions versions = PolicyVersions.inMemory();
 
-  private static final String SMALL = """
+  /** A one-rule policy, also used by other tests of this package. */
+  static final String SMALL = """
       name: small
       flag_threshold: 50
       rules:

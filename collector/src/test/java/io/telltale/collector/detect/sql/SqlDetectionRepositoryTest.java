@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One set of repository behaviours, run on memory and on a SQLite file (the production SQL). */
+/**
+ * One set of repository behaviours, run on memory and on a SQLite file here, and on a real PostgreSQL in
+ * {@link PostgresDetectionRepositoryIT} (the production SQL on both dialects).
+ */
 class SqlDetectionRepositoryTest {
 
   abstract static class Contract {
@@ -36,7 +39,7 @@ class SqlDetectionRepositoryTest {
 
     private final EvidenceExtractor extractor = new EvidenceExtractor(CATALOGUE);
 
-    private DetectionRepository.Contribution at(int hour, String device) {
+    DetectionRepository.Contribution at(int hour, String device) {
       var r = report(device).seq(hour).at(Duration.ofHours(hour)).software(anyDesk()).ip("192.0.2." + hour)
           .activity(30, 2, 0, 0, 0, "").build();
       var x = extractor.extract(r);
@@ -104,16 +107,65 @@ class SqlDetectionRepositoryTest {
     }
   }
 
+  /** The SQL repository over a store's database: the contract plus what only the SQL side has. */
+  abstract static class SqlContract extends Contract {
+    private SqlDetectionRepository repo;
+
+    /** An open, freshly migrated store with empty tables. */
+    abstract TelemetryStore store();
+
+    @Override
+    DetectionRepository repo() {
+      if (repo == null) {
+        repo = new SqlDetectionRepository(((SqlTelemetryStore) store()).database());
+      }
+      return repo;
+    }
+
+    @Test
+    void policyVersions_areNumbered_andTheLiveTextIsNotRecordedTwice() {
+      SqlPolicyVersions versions = new SqlPolicyVersions(((SqlTelemetryStore) store()).database());
+      versions.record("a".repeat(64), "rules: []", "one", T0);
+      versions.record("a".repeat(64), "rules: []", "one", T0);
+      versions.record("b".repeat(64), "rules: [x]", "two", T0.plusSeconds(1));
+      assertThat(versions.history()).extracting(PolicyVersions.PolicyVersion::number).containsExactly(2L, 1L);
+      assertThat(versions.latest()).get().extracting(PolicyVersions.PolicyVersion::text).isEqualTo("rules: [x]");
+    }
+    @Test
+    void retention_expiresHoursAndKeySightingsOlderThanTheCutoff_andKeepsLedgerLinksAndVerdicts() {
+      repo().record(List.of(at(2, "old"), at(30, "new")));
+      NetworkKey k = new NetworkKey(NetworkKey.GATEWAY_MAC, "hmac:g");
+      repo().upsertLinks(List.of(Link.of("old", "new", k, T0, T0.plusSeconds(60))));
+      Verdict v = new Verdict("old", "HOST", 0, false, List.of(), null, "abc", T0, List.of(), List.of());
+      repo().saveVerdict(v, true);
+      Instant cutoff = T0.plus(Duration.ofHours(10));
+
+      assertThat(store().retention().deleteObservedBefore(cutoff)).isGreaterThanOrEqualTo(2);
+
+      Instant end = T0.plus(Duration.ofDays(3));
+      assertThat(repo().hours("old", T0, end)).isEmpty();
+      assertThat(repo().hours("new", T0, end)).isNotEmpty()
+          .allSatisfy(h -> assertThat(h.hour()).isAfterOrEqualTo(cutoff));
+      assertThat(repo().sharing(new NetworkKey(NetworkKey.BSSID, "hmac:b"), T0, end))
+          .extracting(s -> s.deviceId()).containsExactly("new");
+      // Aggregates: the evidence ledger, first/last seen, venues, links, verdicts and their history.
+      assertThat(repo().evidence("old", Instant.EPOCH)).isNotEmpty();
+      assertThat(repo().seen("old")).isPresent();
+      assertThat(repo().venues(List.of(new NetworkKey(NetworkKey.PUBLIC_IP, "192.0.2.2")))).isNotEmpty();
+      assertThat(repo().links("old", T0)).hasSize(1);
+      assertThat(repo().verdict("old")).contains(v);
+      assertThat(repo().history("old")).containsExactly(v);
+    }
+  }
+
   @Nested
-  class Sqlite extends Contract {
+  class Sqlite extends SqlContract {
     @TempDir Path dir;
     TelemetryStore store;
-    SqlDetectionRepository repo;
 
     @BeforeEach
     void open() {
       store = SqliteTelemetryStores.create(dir.resolve("t.db"), 100, 10);
-      repo = new SqlDetectionRepository(((SqlTelemetryStore) store).database());
     }
 
     @AfterEach
@@ -122,18 +174,8 @@ class SqlDetectionRepositoryTest {
     }
 
     @Override
-    DetectionRepository repo() {
-      return repo;
-    }
-
-    @Test
-    void policyVersions_areNumbered_andTheLiveTextIsNotRecordedTwice() {
-      SqlPolicyVersions versions = new SqlPolicyVersions(((SqlTelemetryStore) store).database());
-      versions.record("a".repeat(64), "rules: []", "one", T0);
-      versions.record("a".repeat(64), "rules: []", "one", T0);
-      versions.record("b".repeat(64), "rules: [x]", "two", T0.plusSeconds(1));
-      assertThat(versions.history()).extracting(PolicyVersions.PolicyVersion::number).containsExactly(2L, 1L);
-      assertThat(versions.latest()).get().extracting(PolicyVersions.PolicyVersion::text).isEqualTo("rules: [x]");
+    TelemetryStore store() {
+      return store;
     }
   }
 }

@@ -12,6 +12,7 @@ import io.telltale.collector.review.cli.ApiClient;
 import java.net.HttpCookie;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +89,53 @@ class AuthFlowTest {
     assertThat(out.status()).isEqualTo(204);
     assertThat(out.headers().allValues("set-cookie").get(0)).contains("Max-Age=0");
     assertThat(withCookie(s, "GET", "/session", null, Map.of()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void failedLogin_login_andLogout_areAudited_withWhoWhenWhatAndAddress_andExported() throws Exception {
+    fx.review().users().create(Principal.system("test"), "audited", Role.ANALYST, ReviewFixture.PASSWORD);
+    Instant at = fx.clock.now();
+    assertThat(fx.client(null).postJson("/session", "{\"username\":\"audited\",\"password\":\"nope\"}").status())
+        .isEqualTo(401);
+    assertThat(fx.client(null).postJson("/session", "{\"username\":\"ghost-user\",\"password\":\"nope\"}")
+        .status()).isEqualTo(401);
+    Session s = login("audited", ReviewFixture.PASSWORD);
+    assertThat(withCookie(s, "DELETE", "/session", null, Map.of(RequestAuth.CSRF_HEADER, s.csrf())).status())
+        .isEqualTo(204);
+
+    ApiClient admin = fx.client(Role.ADMIN);
+    JsonNode mine = JsonText.MAPPER.readTree(admin.get("/audit?actor=audited").body());
+    List<String> actions = new java.util.ArrayList<>();
+    mine.forEach(e -> actions.add(e.path("action").asText()));
+    assertThat(actions).as("newest first").containsExactly("logout", "login", "login.failed");
+    for (JsonNode e : mine) {
+      assertThat(e.path("actor").asText()).isEqualTo("audited");
+      assertThat(e.path("target").asText()).isEqualTo("audited");
+      assertThat(Instant.parse(e.path("at").asText())).isEqualTo(at);
+      assertThat(e.path("sourceIp").asText()).isEqualTo("127.0.0.1");
+    }
+    assertThat(mine.get(2).path("after").asText()).contains("wrong password").doesNotContain("nope");
+    assertThat(mine.get(1).path("after").asText()).contains("\"role\":\"analyst\"");
+    JsonNode ghost = JsonText.MAPPER.readTree(admin.get("/audit?actor=anonymous&action=login.failed").body()).get(0);
+    assertThat(ghost.path("target").asText()).isEqualTo("ghost-user");
+    assertThat(ghost.path("after").asText()).contains("unknown user");
+
+    ApiClient.Response json = admin.get("/audit/export?format=json");
+    assertThat(json.status()).isEqualTo(200);
+    assertThat(json.headers().firstValue("content-disposition").orElse("")).contains("audit.json");
+    List<String> exported = new java.util.ArrayList<>();
+    JsonText.MAPPER.readTree(json.body()).forEach(e -> exported.add(e.path("actor").asText() + " "
+        + e.path("action").asText()));
+    assertThat(exported).contains("audited logout", "audited login", "audited login.failed",
+        "anonymous login.failed");
+    ApiClient.Response csv = admin.get("/audit/export?format=csv");
+    assertThat(csv.headers().firstValue("content-type").orElse("")).startsWith("text/csv");
+    assertThat(csv.body()).startsWith("id,at,actor,action,target,before,after,source_ip")
+        .contains(",audited,logout,audited,", ",audited,login.failed,audited,");
+    // The export is itself audited, by whoever exported.
+    JsonNode exports = JsonText.MAPPER.readTree(admin.get("/audit?action=audit.export").body());
+    assertThat(exports.get(0).path("actor").asText()).startsWith("token:");
+    assertThat(exports.get(0).path("after").asText()).contains("\"format\":\"csv\"");
   }
 
   @Test

@@ -22,10 +22,6 @@ class OpenApiDocumentTest {
   @TempDir Path dir;
 
   /** "METHOD /path" for every operation in the document, paths relative to /api/v1 with {param}s. */
-  static Set<String> documentedOperations() {
-    return operations(OpenApiResource.load());
-  }
-
   static Set<String> operations(JsonNode doc) {
     Set<String> out = new TreeSet<>();
     Iterator<String> paths = doc.path("paths").fieldNames();
@@ -36,28 +32,34 @@ class OpenApiDocumentTest {
     return out;
   }
 
+  /** "METHOD /path" for every /api/v1 route the fixture's server serves, in the document's notation. */
+  static Set<String> servedRoutes(ReviewFixture fx) {
+    Set<String> served = new TreeSet<>();
+    for (ServiceConfig sc : fx.collector.server.config().serviceConfigs()) {
+      Route route = sc.route();
+      String pattern = route.patternString();
+      if (!pattern.startsWith(RestApi.PREFIX + "/")) {
+        continue;
+      }
+      String path = pattern.substring(RestApi.PREFIX.length()).replaceAll(":([A-Za-z_]+)", "{$1}");
+      for (HttpMethod m : route.methods()) {
+        if (m != HttpMethod.HEAD && m != HttpMethod.OPTIONS) {
+          served.add(m + " " + path);
+        }
+      }
+    }
+    return served;
+  }
+
   @Test
   void servedDocument_matchesTheServedRoutes_bothWays() throws Exception {
     try (ReviewFixture fx = ReviewFixture.start(dir)) {
       var r = fx.client(null).get("/openapi.json");
       assertThat(r.status()).isEqualTo(200);
       Set<String> documented = operations(JsonText.MAPPER.readTree(r.body()));
-      Set<String> served = new TreeSet<>();
-      for (ServiceConfig sc : fx.collector.server.config().serviceConfigs()) {
-        Route route = sc.route();
-        String pattern = route.patternString();
-        if (!pattern.startsWith(RestApi.PREFIX + "/")) {
-          continue;
-        }
-        String path = pattern.substring(RestApi.PREFIX.length()).replaceAll(":([A-Za-z_]+)", "{$1}");
-        for (HttpMethod m : route.methods()) {
-          if (m != HttpMethod.HEAD && m != HttpMethod.OPTIONS) {
-            served.add(m + " " + path);
-          }
-        }
-      }
-      assertThat(documented).isEqualTo(served);
-      assertThat(documented).contains("GET /devices", "PUT /devices/{id}/triage", "POST /policy/apply");
+      assertThat(documented).isEqualTo(servedRoutes(fx));
+      assertThat(documented).contains("GET /devices", "PUT /devices/{id}/triage", "POST /policy/apply",
+          "POST /devices/{id}/revoke");
     }
   }
 }

@@ -111,6 +111,28 @@ class CtlCommandTest {
   }
 
   @Test
+  void devicesRevoke_byHostName_asksForYes_thenRevokes_andAnalystsAreRefused() throws Exception {
+    String id = fx.enrollDevice("ctl-doomed", "SER-CTL");
+    Run dry = ctl(Role.ADMIN, "devices", "revoke", "ctl-doomed");
+    assertThat(dry.exit()).isEqualTo(1);
+    assertThat(dry.err()).contains("would revoke ctl-doomed (" + id + ")", "--yes");
+    assertThat(fx.store().devices().find(id).orElseThrow().revoked()).isFalse();
+
+    Run analyst = ctl(Role.ANALYST, "devices", "revoke", "ctl-doomed", "--yes");
+    assertThat(analyst.exit()).isEqualTo(1);
+    assertThat(JsonText.MAPPER.readTree(analyst.err()).path("status").asInt()).isEqualTo(403);
+
+    Run done = ctl(Role.ADMIN, "devices", "revoke", "ctl-doomed", "--yes");
+    assertThat(done.exit()).as(done.err()).isZero();
+    assertThat(done.out()).contains("device ctl-doomed (" + id + ") revoked at");
+    assertThat(fx.store().devices().find(id).orElseThrow().revoked()).isTrue();
+
+    Run again = ctl(Role.ADMIN, "devices", "revoke", id, "--yes");
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(JsonText.MAPPER.readTree(again.err()).path("status").asInt()).isEqualTo(409);
+  }
+
+  @Test
   void rosterImport_andAuditExport() throws Exception {
     Path csv = dir.resolve("roster.csv");
     Files.writeString(csv, "employee_id,name,email,country,region,timezone,serials\n"

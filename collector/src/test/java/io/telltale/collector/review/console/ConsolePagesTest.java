@@ -103,6 +103,30 @@ class ConsolePagesTest {
   }
 
   @Test
+  void revokeButton_isForAdminsOnly_asksFirst_andRevokesWithTheCsrfToken() throws Exception {
+    String doomed = fx.addDevice("lap-doomed", "SER-DOOMED", "Keyboard", "bash");
+    Browserless analyst = new Browserless(fx.baseUri(), fx.ssl);
+    analyst.login("analyst-user", ReviewFixture.PASSWORD);
+    String analystPage = analyst.get("/devices/" + doomed).body();
+    assertThat(analystPage).doesNotContain("id=\"revoke\"");
+    HttpResponse<String> refused = analyst.post("/devices/" + doomed + "/revoke",
+        Map.of("_csrf", Browserless.field(analystPage, "_csrf")));
+    assertThat(refused.statusCode()).isEqualTo(403);
+
+    String page = admin.get("/devices/" + doomed).body();
+    assertThat(page).contains("id=\"revoke\"", "data-confirm=\"Revoke lap-doomed?");
+    String path = "/devices/" + doomed + "/revoke";
+    assertThat(admin.post(path, Map.of()).statusCode()).isEqualTo(403);
+    assertThat(fx.store().devices().find(doomed).orElseThrow().revoked()).isFalse();
+    HttpResponse<String> ok = admin.post(path, Map.of("_csrf", Browserless.field(page, "_csrf")));
+    assertThat(ok.statusCode()).isEqualTo(303);
+    assertThat(ok.headers().firstValue("location")).hasValue("/devices/" + doomed + "?done=device-revoked");
+    assertThat(fx.store().devices().find(doomed).orElseThrow().revoked()).isTrue();
+    String after = admin.get("/devices/" + doomed + "?done=device-revoked").body();
+    assertThat(after).contains("id=\"revoked\"", "Device revoked").doesNotContain("id=\"revoke\"");
+  }
+
+  @Test
   void loginForm_withoutItsDoubleSubmitToken_isRefused() throws Exception {
     Browserless b = new Browserless(fx.baseUri(), fx.ssl);
     HttpResponse<String> r = b.post("/login", Map.of("username", "admin-user", "password", ReviewFixture.PASSWORD));
