@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CollectorVersion.class,
     description = "Telltale collector: ingest, store, detect, review and alert.",
-    subcommands = {ServeCommand.class, TokenCommand.class, DeviceCommand.class, CtlCommand.class, PolicyCommand.class,
-        io.telltale.collector.evaluate.EvaluateCommand.class})
+    subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, DeviceCommand.class, CtlCommand.class,
+        PolicyCommand.class, io.telltale.collector.evaluate.EvaluateCommand.class})
 public final class CollectorMain {
 
   private CollectorMain() {}

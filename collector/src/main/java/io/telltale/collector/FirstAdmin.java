@@ -12,15 +12,7 @@ final class FirstAdmin {
 
   /** Returns the password when an administrator was created now (null when users already existed). */
   static @org.jspecify.annotations.Nullable String bootstrap(Collector collector, PrintStream out) {
-    Optional<UserAdmin.Created> created;
-    try {
-      created = collector.review().users().bootstrap(collector.config().admin().initialPassword());
-    } catch (ReviewException e) {
-      if (e.kind() != ReviewException.Kind.CONFLICT) {
-        throw e;
-      }
-      created = Optional.empty(); // another collector on the same database created it first
-    }
+    Optional<UserAdmin.Created> created = create(collector);
     if (created.isEmpty()) {
       return null;
     }
@@ -32,5 +24,20 @@ final class FirstAdmin {
       out.println("First administrator: user '" + c.user().username() + "', password from TELLTALE_ADMIN_PASSWORD");
     }
     return c.password();
+  }
+
+  /**
+   * The administrator created now, with a random password or {@code TELLTALE_ADMIN_PASSWORD}; empty when
+   * users already existed (or another collector on the same database created it first).
+   */
+  static Optional<UserAdmin.Created> create(Collector collector) {
+    try {
+      return collector.review().users().bootstrap(collector.config().admin().initialPassword());
+    } catch (ReviewException e) {
+      if (e.kind() != ReviewException.Kind.CONFLICT) {
+        throw e;
+      }
+      return Optional.empty(); // another collector on the same database created it first
+    }
   }
 }

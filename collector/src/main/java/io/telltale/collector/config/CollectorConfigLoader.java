@@ -98,6 +98,21 @@ public final class CollectorConfigLoader {
     return new Values(values).build();
   }
 
+  /**
+   * The process environment's overrides of {@code keys} only (for {@link #load(Path, Map)}): a process that
+   * must not be redirected by the rest of the environment, such as the demo on its own embedded store.
+   */
+  public static Map<String, String> environment(String... keys) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String key : keys) {
+      String v = System.getenv(envName(key));
+      if (v != null) {
+        out.put(envName(key), v);
+      }
+    }
+    return out;
+  }
+
   /** {@code store.postgres.url} → {@code TELLTALE_STORE_POSTGRES_URL}. */
   public static String envName(String key) {
     return "TELLTALE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.telltale.collector.detect.Verdict;
+import io.telltale.collector.internal.Directories;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,7 +88,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.err.printf("%d labelled devices, %d mismatches%n", labels.size(), mismatches);
       return mismatches == 0 ? 0 : 1;
     } finally {
-      deleteQuietly(work);
+      String failed = Directories.deleteQuietly(work);
+      if (failed != null) {
+        System.err.println("could not remove " + work + ": " + failed);
+      }
     }
   }
 
@@ -125,13 +128,5 @@ public final class EvaluateCommand implements Callable<Integer> {
       out.put(e.getKey(), v);
     }
     return out;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      System.err.println("could not remove " + dir + ": " + e.getMessage());
-    }
   }
 }
