@@ -182,7 +182,11 @@ public final class TestCollector implements AutoCloseable {
         out.onError(refused.asRuntimeException(trailers()));
         return;
       }
-      out.onNext(store(request));
+      ReportResponse response = store(request);
+      if (ackLost(out)) {
+        return;
+      }
+      out.onNext(response);
       out.onCompleted();
     }
 
@@ -200,6 +204,9 @@ public final class TestCollector implements AutoCloseable {
       batches.incrementAndGet();
       ReportBatchResponse.Builder b = ReportBatchResponse.newBuilder();
       request.getReportsList().forEach(r -> b.addResponses(store(r)));
+      if (ackLost(out)) {
+        return;
+      }
       out.onNext(b.build());
       out.onCompleted();
     }
@@ -220,6 +227,15 @@ public final class TestCollector implements AutoCloseable {
       return null;
     }
 
+    /** Stored, but the acknowledgement is lost on the way back (loseAckNext). */
+    private boolean ackLost(StreamObserver<?> out) {
+      if (loseAckNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        out.onError(Status.UNAVAILABLE.withDescription("connection reset after the commit").asRuntimeException());
+        return true;
+      }
+      return false;
+    }
+
     private Metadata trailers() {
       Metadata trailers = new Metadata();
       if (retryAfterMs > 0) {
@@ -235,10 +251,6 @@ public final class TestCollector implements AutoCloseable {
       forwardedFor.put(device, FORWARDED.get());
       boolean duplicate = stored.computeIfAbsent(device, d -> new ConcurrentSkipListMap<>())
           .putIfAbsent(request.getSequence(), request) != null;
-      if (loseAckNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        out.onError(Status.UNAVAILABLE.withDescription("connection reset after the commit").asRuntimeException());
-        return;
-      }
       ReportResponse.Builder r = ReportResponse.newBuilder()
           .setAcknowledgedSequence(request.getSequence())
           .setDuplicate(duplicate)
