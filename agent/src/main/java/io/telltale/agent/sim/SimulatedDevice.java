@@ -80,10 +80,13 @@ final class SimulatedDevice implements AutoCloseable {
   /**
    * One report time, delivering once {@code batch} reports are queued (at most speed there is no point in
    * one call per report). What a report says about its link (the public IP the collector sees, RTT, clock
-   * offset) is the scenario's at delivery, so the queue is delivered before the link changes.
+   * offset) is the scenario's at delivery, so the queue is delivered before the link changes or the device
+   * goes offline: each report arrives as it would have, one by one, on time.
    */
   DeliveryOutcome step(Instant t, int batch) {
-    if (batch > 1 && queued() > 0 && !timeline.offlineAt(trueClock.now()) && !link(t).equals(link(trueClock.now()))) {
+    Instant previous = trueClock.now();
+    if (batch > 1 && queued() > 0 && !timeline.offlineAt(previous)
+        && (timeline.offlineAt(t) || !link(t).equals(link(previous)))) {
       DeliveryOutcome o = deliver(); // still at the previous report time, on the previous link
       if (o instanceof DeliveryOutcome.Revoked) {
         return o;
