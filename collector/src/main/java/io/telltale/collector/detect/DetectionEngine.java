@@ -69,6 +69,10 @@ public final class DetectionEngine implements AutoCloseable {
   /** Last verdict written per device: unchanged outcomes are rewritten only when this old. */
   static final Duration REWRITE_AFTER = Duration.ofMinutes(10);
   private final java.util.Map<String, Verdict> written = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Verdicts of the current round, stored together at its end (guarded by lock). */
+  private final List<DetectionRepository.VerdictWrite> unsaved = new ArrayList<>();
+  /** Most verdicts stored in one transaction by a whole-fleet evaluation. */
+  private static final int SAVE_CHUNK = 500;
   /** Links already stored, with the last-seen stored: re-stored only when an hour newer. */
   private final java.util.Map<Link, Instant> knownLinks = new java.util.HashMap<>();
   /** Cluster components and member evidence computed in one evaluation round, shared by its devices. */
@@ -360,6 +364,7 @@ public final class DetectionEngine implements AutoCloseable {
     for (String id : todo) {
       evaluateInRound(id);
     }
+    saveVerdicts();
   }
 
   private void newRound() {
@@ -372,7 +377,9 @@ public final class DetectionEngine implements AutoCloseable {
     synchronized (lock) {
       newRound();
     }
-    return evaluateInRound(deviceId);
+    Optional<Verdict> v = evaluateInRound(deviceId);
+    saveVerdicts();
+    return v;
   }
 
   private Optional<Verdict> evaluateInRound(String deviceId) {
@@ -394,6 +401,37 @@ public final class DetectionEngine implements AutoCloseable {
     }
     for (String id : fleet.deviceIds()) {
       evaluateInRound(id);
+      if (unsaved.size() >= SAVE_CHUNK) {
+        saveVerdicts();
+      }
+    }
+    saveVerdicts();
+  }
+
+  /**
+   * Stores the verdicts of the round in one transaction: taking SQLite's single write lock once per device
+   * starved detection behind ingest's group commits. If that fails, the devices are evaluated again.
+   */
+  private void saveVerdicts() {
+    List<DetectionRepository.VerdictWrite> writes;
+    synchronized (lock) {
+      if (unsaved.isEmpty()) {
+        return;
+      }
+      writes = List.copyOf(unsaved);
+      unsaved.clear();
+    }
+    try {
+      repo.saveVerdicts(writes);
+    } catch (RuntimeException e) {
+      failures.increment();
+      LOG.warn("storing {} verdicts failed; they are recomputed: {}", writes.size(), e.toString());
+      synchronized (lock) {
+        for (DetectionRepository.VerdictWrite w : writes) {
+          written.remove(w.verdict().deviceId());
+          dirty.add(w.verdict().deviceId());
+        }
+      }
     }
   }
 
@@ -408,7 +446,7 @@ public final class DetectionEngine implements AutoCloseable {
     boolean changed = !v.sameOutcome(previous.orElse(null));
     if (changed || previous.isEmpty() || !previous.get().computedAt().plus(REWRITE_AFTER).isAfter(v.computedAt())
         || previous.get().computedAt().isAfter(v.computedAt())) {
-      repo.saveVerdict(v, changed);
+      unsaved.add(new DetectionRepository.VerdictWrite(v, changed));
       written.put(deviceId, v);
     }
     if (changed) {

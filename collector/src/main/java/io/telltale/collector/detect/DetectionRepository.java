@@ -56,6 +56,17 @@ public interface DetectionRepository {
   /** Stores the latest verdict; appends to the history when the outcome changed. */
   void saveVerdict(Verdict verdict, boolean outcomeChanged);
 
+  /** One verdict to store, and whether its outcome changed (history). */
+  record VerdictWrite(Verdict verdict, boolean outcomeChanged) {}
+
+  /**
+   * Stores several verdicts, as {@link #saveVerdict} each, in as few transactions as the store can: an
+   * evaluation round writes its verdicts together rather than taking the database's write lock per device.
+   */
+  default void saveVerdicts(List<VerdictWrite> writes) {
+    writes.forEach(w -> saveVerdict(w.verdict(), w.outcomeChanged()));
+  }
+
   List<Verdict> verdicts();
 
   /** Outcome changes of a device, oldest first. */

@@ -330,6 +330,11 @@ final class LedgerCache implements DetectionRepository {
   }
 
   @Override
+  public void saveVerdicts(List<VerdictWrite> writes) {
+    store.saveVerdicts(writes);
+  }
+
+  @Override
   public List<Verdict> verdicts() {
     return store.verdicts();
   }

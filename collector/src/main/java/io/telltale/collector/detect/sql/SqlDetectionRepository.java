@@ -339,27 +339,37 @@ public final class SqlDetectionRepository implements DetectionRepository {
 
   @Override
   public void saveVerdict(Verdict v, boolean outcomeChanged) {
-    String json = DetectJson.write(v);
+    saveVerdicts(List.of(new VerdictWrite(v, outcomeChanged)));
+  }
+
+  @Override
+  public void saveVerdicts(List<VerdictWrite> writes) {
+    if (writes.isEmpty()) {
+      return;
+    }
     db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(VERDICT)) {
-        ps.setString(1, v.deviceId());
-        ps.setInt(2, v.flagged() ? 1 : 0);
-        ps.setInt(3, v.score());
-        ps.setString(4, v.clusterId() == null ? "" : v.clusterId());
-        ps.setString(5, v.policyVersion());
-        ps.setLong(6, v.computedAt().toEpochMilli());
-        ps.setString(7, json);
-        ps.executeUpdate();
-      }
-      if (outcomeChanged) {
-        try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
-          ps.setString(1, v.deviceId());
-          ps.setInt(2, v.flagged() ? 1 : 0);
-          ps.setInt(3, v.score());
-          ps.setString(4, v.policyVersion());
-          ps.setLong(5, v.computedAt().toEpochMilli());
-          ps.setString(6, json);
-          ps.executeUpdate();
+      try (PreparedStatement latest = c.prepareStatement(VERDICT);
+          PreparedStatement history = c.prepareStatement(HISTORY)) {
+        for (VerdictWrite w : writes) {
+          Verdict v = w.verdict();
+          String json = DetectJson.write(v);
+          latest.setString(1, v.deviceId());
+          latest.setInt(2, v.flagged() ? 1 : 0);
+          latest.setInt(3, v.score());
+          latest.setString(4, v.clusterId() == null ? "" : v.clusterId());
+          latest.setString(5, v.policyVersion());
+          latest.setLong(6, v.computedAt().toEpochMilli());
+          latest.setString(7, json);
+          latest.executeUpdate();
+          if (w.outcomeChanged()) {
+            history.setString(1, v.deviceId());
+            history.setInt(2, v.flagged() ? 1 : 0);
+            history.setInt(3, v.score());
+            history.setString(4, v.policyVersion());
+            history.setLong(5, v.computedAt().toEpochMilli());
+            history.setString(6, json);
+            history.executeUpdate();
+          }
         }
       }
       return null;
