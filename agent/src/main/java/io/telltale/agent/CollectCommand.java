@@ -14,7 +14,9 @@ import io.telltale.agent.probe.Probes;
 import io.telltale.agent.transport.IdentifierHasher;
 import io.telltale.agent.transport.ObservationMapper;
 import io.telltale.proto.v1.ReportKind;
+import io.telltale.proto.v1.ProbeError;
 import io.telltale.proto.v1.ReportRequest;
+import io.telltale.proto.v1.Timing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -131,6 +133,10 @@ final class CollectCommand implements Callable<Integer> {
     }
     Prepared p = prepared.get();
     ObservationMapper.fill(report, obs, activity, p.hasher());
+    // The running agent fills timing from its exchanges with the collector; this command contacts none.
+    report.setTiming(Timing.getDefaultInstance()).addErrors(ProbeError.newBuilder().setProbe("timing")
+        .setReason("round trip and clock offset are measured against the collector when a report is delivered;"
+            + " collect --once contacts no collector"));
     err.println("collect: observed in " + (System.nanoTime() - started) / 1_000_000 + " ms, "
         + report.getErrorsCount() + " probes could not observe something (see \"errors\")");
     if (activity.minutes().isEmpty()) {

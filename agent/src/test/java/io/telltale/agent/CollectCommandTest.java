@@ -65,6 +65,9 @@ class CollectCommandTest {
     assertThat(r.hasActivity()).isTrue();
     assertThat(r.getErrorsList()).anyMatch(e -> e.getProbe().equals("activity")
         && e.getReason().equals("not recorded for an offline host root"));
+    assertThat(r.hasTiming()).isTrue();
+    assertThat(r.getErrorsList()).anyMatch(e -> e.getProbe().equals("timing")
+        && e.getReason().contains("measured against the collector"));
     assertThat(json).doesNotContain("94:83:c4:12:34:56").doesNotContain("3c:22:fb:01:02:03");
     // Every field is printed, empty ones included, so a reader sees "none" instead of a missing key.
     assertThat(json).contains("\"vpnConnections\": []").contains("\"remoteSession\": \"TRISTATE_UNSPECIFIED\"");
