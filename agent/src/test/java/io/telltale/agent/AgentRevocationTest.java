@@ -1,6 +1,7 @@
 package io.telltale.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -18,6 +19,7 @@ import io.telltale.agent.transport.CollectorAddress;
 import io.telltale.agent.transport.Enrollment;
 import io.telltale.agent.transport.Reporter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,8 +53,8 @@ class AgentRevocationTest {
           }
         }).get(60, TimeUnit.SECONDS);
         assertThat(exit).isZero(); // a service manager restarting on failure leaves it stopped
-        Thread.sleep(1_000);
-        assertThat(collector.received).as("nothing sent after the refusal").isEmpty();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+            .untilAsserted(() -> assertThat(collector.received).as("nothing sent after the refusal").isEmpty());
       } finally {
         agent.close();
       }

@@ -48,19 +48,6 @@ final class ActivityModel {
   /** How far back input is looked for: idle times are capped here. */
   static final Duration MAX_IDLE = Duration.ofDays(14);
 
-  /** Seconds since the last input at true time {@code t} (a jiggler's moves count as input), capped at 14 days. */
-  static long idleSeconds(DeviceTimeline tl, Instant t) {
-    DeviceState s = tl.stateAt(t);
-    Instant minute = t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-    if (activeAt(tl, minute)) {
-      return t.getEpochSecond() % 60;
-    }
-    if (s.activity().jiggleSeconds() != null) {
-      return (long) (t.getEpochSecond() % Math.max(1, Math.round(s.activity().jiggleSeconds())));
-    }
-    return Duration.between(lastInputEnd(tl, t), t).getSeconds();
-  }
-
   /**
    * The end of the last active minute before the minute of {@code t} (true time), or {@code t} minus
    * {@link #MAX_IDLE} when there was none that recent.

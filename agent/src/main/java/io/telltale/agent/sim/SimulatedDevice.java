@@ -104,11 +104,14 @@ final class SimulatedDevice implements AutoCloseable {
     return deliver();
   }
 
+  /** What a delivery tells about the link it went over: public IP, round trip, clock skew. */
+  private record Link(String publicIp, long rttMs, long skewMs) {}
+
   /** The link a delivery at {@code t} goes over, as the collector and the agent's timing see it. */
-  private List<Object> link(Instant t) {
+  private Link link(Instant t) {
     DeviceState s = timeline.stateAt(t);
     var net = timeline.exitNetwork(s);
-    return List.of(net.publicIp(), Math.round(net.rttMs()), Math.round(s.clock().skewSeconds() * 1000));
+    return new Link(net.publicIp(), Math.round(net.rttMs()), Math.round(s.clock().skewSeconds() * 1000));
   }
 
   DeliveryOutcome deliver() {

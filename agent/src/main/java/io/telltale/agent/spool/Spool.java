@@ -155,7 +155,9 @@ public final class Spool implements AutoCloseable {
         return 0;
       }
       DropSummary remaining = state.pendingDrops().minus(reportedDrops);
-      if (q.size() == n || !remaining.equals(state.pendingDrops())) { // as in acknowledge
+      if (q.size() == n || !remaining.equals(state.pendingDrops())) {
+        // The queue is about to be empty (it then no longer shows the last sequence) or the drop counts
+        // change: record the state first. A crash in between resends a report, never reuses a sequence.
         state = new SpoolState(state.nextSequence(), remaining);
         state.write(stateFile());
       }
@@ -172,25 +174,8 @@ public final class Spool implements AutoCloseable {
    * oldest report and forgets the drops it reported. Acknowledging anything else changes nothing.
    */
   public synchronized boolean acknowledge(long sequence, DropSummary reportedDrops) {
-    QueueFile q = open();
-    try {
-      byte[] head = q.peek();
-      if (head == null || SpoolEntry.sequenceOf(head) != sequence) {
-        return false;
-      }
-      DropSummary remaining = state.pendingDrops().minus(reportedDrops);
-      if (q.size() == 1 || !remaining.equals(state.pendingDrops())) {
-        // The queue is about to be empty (it then no longer shows the last sequence) or the drop counts
-        // change: record the state first. A crash in between resends a report, never reuses a sequence.
-        state = new SpoolState(state.nextSequence(), remaining);
-        state.write(stateFile());
-      }
-      q.remove();
-      usedBytes -= ELEMENT_HEADER + head.length;
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException("spool remove failed in " + dir, e);
-    }
+    SpoolEntry head = peek();
+    return head != null && head.sequence() == sequence && acknowledgeThrough(sequence, reportedDrops) == 1;
   }
 
   /**

@@ -51,12 +51,14 @@ final class CachedFleetView implements FleetView {
       }
     }
     Optional<Snapshot> loaded = store.snapshot(deviceId);
-    loaded.ifPresent(s -> {
-      synchronized (entries) {
-        entries.putIfAbsent(deviceId, new Entry(slim(s.facts()), s.sequence()));
-      }
-    });
-    return loaded.map(s -> slim(s.facts()));
+    if (loaded.isEmpty()) {
+      return Optional.empty();
+    }
+    DeviceFacts facts = slim(loaded.get().facts());
+    synchronized (entries) {
+      entries.putIfAbsent(deviceId, new Entry(facts, loaded.get().sequence()));
+    }
+    return Optional.of(facts);
   }
 
   /**

@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -243,11 +245,10 @@ public final class DetectionEngine implements AutoCloseable {
    * (between its recorded sequence and the report's) inserted before them.
    */
   private List<DeviceReport> inSequence(List<DeviceReport> reports) {
-    java.util.Map<String, Long> recorded = new java.util.HashMap<>();
+    Map<String, Long> recorded = new HashMap<>();
     List<DeviceReport> out = new ArrayList<>(reports.size());
     for (DeviceReport r : reports) {
-      long done = recorded.computeIfAbsent(r.deviceId(),
-          id -> repo.seen(id).map(DetectionRepository.SeenSpan::processedSequence).orElse(0L));
+      long done = recorded.computeIfAbsent(r.deviceId(), this::processedSequence);
       if (r.sequence() > done + 1) {
         try {
           out.addAll(stored.reportsBetween(r.deviceId(), done, r.sequence(), CATCH_UP_LIMIT));
@@ -308,6 +309,11 @@ public final class DetectionEngine implements AutoCloseable {
     }
   }
 
+  /** The newest sequence of the device that detection folded in; 0 when none. */
+  private long processedSequence(String deviceId) {
+    return repo.seen(deviceId).map(DetectionRepository.SeenSpan::processedSequence).orElse(0L);
+  }
+
   /** Reads the stored reports detection missed for the devices marked behind. */
   private void catchUpBehind() {
     List<String> devices;
@@ -328,8 +334,8 @@ public final class DetectionEngine implements AutoCloseable {
    * sweep: reports acknowledged just before a restart, hand-offs dropped, reports of another collector).
    */
   public void catchUpAll() {
-    java.util.Map<String, Long> done = repo.processedSequences();
-    for (java.util.Map.Entry<String, Long> e : stored.lastSequences().entrySet()) {
+    Map<String, Long> done = repo.processedSequences();
+    for (Map.Entry<String, Long> e : stored.lastSequences().entrySet()) {
       if (e.getValue() > done.getOrDefault(e.getKey(), 0L)) {
         catchUp(e.getKey(), e.getValue() + 1);
       }
@@ -339,7 +345,7 @@ public final class DetectionEngine implements AutoCloseable {
   private void catchUp(String deviceId, long before) {
     try {
       synchronized (lock) {
-        long done = repo.seen(deviceId).map(DetectionRepository.SeenSpan::processedSequence).orElse(0L);
+        long done = processedSequence(deviceId);
         List<DeviceReport> missing = stored.reportsBetween(deviceId, done, before, CATCH_UP_LIMIT);
         for (int i = 0; i < missing.size(); i += MAX_BATCH) {
           process(missing.subList(i, Math.min(missing.size(), i + MAX_BATCH)));

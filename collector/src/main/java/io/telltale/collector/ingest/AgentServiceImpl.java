@@ -167,9 +167,7 @@ public final class AgentServiceImpl extends AgentServiceGrpc.AgentServiceImplBas
       for (DeviceReport r : reports) {
         writes.add(pipeline.store(r));
       }
-      CompletableFuture<?> all = writes.size() == 1 ? writes.get(0)
-          : CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
-      all.whenComplete((ignored, error) -> {
+      CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
         if (error != null) {
           out.onError(toStatus(error));
           return;

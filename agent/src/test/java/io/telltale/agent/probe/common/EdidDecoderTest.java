@@ -101,7 +101,7 @@ class EdidDecoderTest {
     assertThat(EdidDecoder.decode(new byte[128])).isEmpty();
   }
 
-  /** Cross-check against the reference dumps in /work/shared when they are present (read, never copied). */
+  /** Cross-check against the reference dumps in ../shared/fixtures/edid when they are present (read, never copied). */
   @ParameterizedTest
   @CsvSource({
       "pikvm_v4plus.hex, LNX, 7773, 01010101, CAFEBABE, PiKVM V4 Plus, 1920, 60000",

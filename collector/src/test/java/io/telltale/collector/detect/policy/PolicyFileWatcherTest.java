@@ -1,6 +1,7 @@
 package io.telltale.collector.detect.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,8 @@ class PolicyFileWatcherTest {
     PolicyRegistry registry = PolicyRegistry.start(PolicyVersions.inMemory(), null, clock);
     // The first check runs at once on the watcher's thread; the next ones here, by hand.
     try (PolicyFileWatcher watcher = new PolicyFileWatcher(file, registry, Duration.ofHours(1))) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!registry.current().policy().name().equals("small") && System.nanoTime() < deadline) {
-        Thread.sleep(10); // waiting for the watcher's first check, not for a test condition
-      }
-      assertThat(registry.current().policy().name()).isEqualTo("small");
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+          .untilAsserted(() -> assertThat(registry.current().policy().name()).isEqualTo("small"));
       String small = registry.current().version();
 
       assertThat(watcher.poll()).as("unchanged file").isFalse();
