@@ -60,9 +60,16 @@ public final class Agent implements AutoCloseable {
       throw new IllegalArgumentException("collector.address: \"\" (expected: HOST:PORT in agent.yml or "
           + "TELLTALE_COLLECTOR_ADDRESS)");
     }
-    CollectorConnection connection = CollectorConnection.mutualTls(CollectorAddress.parse(address),
-        state.readText(state.privateKeyFile()), state.readText(state.certificateFile()),
-        state.readText(state.caFile()), null, null);
+    CollectorAddress collector = CollectorAddress.parse(address);
+    CollectorConnection connection;
+    try {
+      connection = CollectorConnection.mutualTls(collector,
+          state.readText(state.privateKeyFile()), state.readText(state.certificateFile()),
+          state.readText(state.caFile()), null, null);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(state.dir() + ": " + e.getMessage()
+          + " (the stored identity is damaged: enroll again)", e);
+    }
     ReportingPipeline pipeline = new ReportingPipeline(device, probes, clock, state, config, connection, fillers,
         new LinkTiming.Measured());
     return new Agent(device, pipeline, connection, probes, clock);

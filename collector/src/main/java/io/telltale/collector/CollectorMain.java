@@ -20,7 +20,8 @@ public final class CollectorMain {
   private CollectorMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    java.util.OptionalInt child = ShortRunJvm.run(args);
+    System.exit(child.isPresent() ? child.getAsInt() : run(args));
   }
 
   /** Runs the command line without exiting the JVM; used by tests. */

@@ -64,7 +64,7 @@ public final class CollectorServer {
 
   /** Builds (does not start) the server on {@code port} (0 = ephemeral). */
   public static Server build(Collector collector, int port) {
-    ServerBuilder sb = Server.builder().https(port);
+    ServerBuilder sb = Server.builder().https(port).bossGroupFactory(BossGroups::create);
     configureServices(sb, collector);
     return sb.build();
   }

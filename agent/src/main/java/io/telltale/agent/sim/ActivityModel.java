@@ -53,15 +53,33 @@ final class ActivityModel {
    * {@link #MAX_IDLE} when there was none that recent.
    */
   static Instant lastInputEnd(DeviceTimeline tl, Instant t) {
-    Instant minute = t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-    for (long back = 1; back <= MAX_IDLE.toMinutes(); back++) {
-      Instant m = minute.minus(Duration.ofMinutes(back));
-      if (activeAt(tl, m)) {
-        return m.plusSeconds(60);
+    long minute = Math.floorDiv(t.toEpochMilli(), MINUTE_MS) * MINUTE_MS;
+    long floor = minute - MAX_IDLE.toMillis();
+    int segment = -1;
+    long segmentTop = 0;
+    for (long m = minute - MINUTE_MS; m >= floor; m -= MINUTE_MS) {
+      Instant at = Instant.ofEpochMilli(m);
+      int s = tl.segmentAt(at);
+      if (s != segment) {
+        segment = s;
+        segmentTop = m;
+      }
+      if (activeAt(tl, at)) {
+        return at.plusSeconds(60);
+      }
+      // Within one state the schedule repeats every week: a whole week without input means none earlier in it.
+      if (segmentTop - m >= WEEK_MS) {
+        if (s == 0) {
+          break;
+        }
+        m = Math.floorDiv(tl.segmentStart(s).toEpochMilli() - 1, MINUTE_MS) * MINUTE_MS + MINUTE_MS;
       }
     }
     return t.minus(MAX_IDLE);
   }
+
+  private static final long MINUTE_MS = 60_000;
+  private static final long WEEK_MS = Duration.ofDays(7).toMillis();
 
   /**
    * The record of device-clock minutes [firstMinute, endMinute): each minute's true time is the device

@@ -48,8 +48,21 @@ final class DeviceTimeline {
 
   /** State at true (scenario) time {@code t}: every change with at_hour <= t applied in file order. */
   DeviceState stateAt(Instant t) {
+    return states[segmentAt(t)];
+  }
+
+  /** Which stretch of constant state {@code t} falls in: 0 before the first change, i after the i-th instant. */
+  int segmentAt(Instant t) {
     int i = java.util.Arrays.binarySearch(fromMs, t.toEpochMilli());
-    return states[i >= 0 ? i : -i - 2];
+    return i >= 0 ? i : -i - 2;
+  }
+
+  /** Where stretch {@code segment} (> 0) begins. */
+  Instant segmentStart(int segment) {
+    if (segment <= 0) {
+      throw new IllegalArgumentException("segment " + segment + ": the initial state has no start");
+    }
+    return Instant.ofEpochMilli(fromMs[segment]);
   }
 
   private DeviceState apply(Instant t) {

@@ -71,11 +71,11 @@ public final class CollectorConnection implements AutoCloseable {
   static ChannelCredentials credentials(String privateKeyPem, String certificatePem, String caPem) {
     try {
       return TlsChannelCredentials.newBuilder()
-          .keyManager(stream(certificatePem), stream(privateKeyPem))
+          .keyManager(DeviceKeyManager.fromPem(privateKeyPem, certificatePem))
           .trustManager(stream(caPem))
           .build();
     } catch (IOException e) {
-      throw new UncheckedIOException("client key or certificates unreadable", e);
+      throw new UncheckedIOException("CA certificate unreadable", e);
     }
   }
 
