@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -15,11 +16,19 @@ import java.util.function.Function;
  * entry: patterns without a wildcard (most of the catalogue) are looked up by their lower-case name, the
  * rest are tried one by one. A FULL report lists hundreds of processes, services and applications against
  * a catalogue of a hundred-odd families with several patterns each; trying them all was most of detection's
- * time. Answers are sets of entry positions (the order of {@code entries}), so callers keep catalogue order.
- * Immutable; thread-safe.
+ * time. The wildcard patterns' verdict on a name is remembered: a fleet runs the same few hundred process and
+ * service names, so the regular expressions run once per distinct name, not once per report (up to
+ * {@link #MEMO_NAMES} names, then the memory starts over; names longer than {@link #MEMO_MAX_LENGTH} are not
+ * remembered). Answers are sets of entry positions (the order of {@code entries}), so callers keep catalogue
+ * order. Immutable but for that memory; thread-safe.
  */
 public final class NameIndex {
 
+  static final int MEMO_NAMES = 50_000;
+  static final int MEMO_MAX_LENGTH = 256;
+  private static final BitSet NONE = new BitSet();
+
+  private final Map<String, BitSet> wildcardHits = new ConcurrentHashMap<>();
   private final Map<String, BitSet> exact = new HashMap<>();
   private final List<NamePattern> wildcards = new ArrayList<>();
   private final List<Integer> wildcardOwners = new ArrayList<>();
@@ -59,11 +68,33 @@ public final class NameIndex {
     if (hit != null) {
       out.or(hit);
     }
+    if (wildcards.isEmpty()) {
+      return;
+    }
+    if (value.length() > MEMO_MAX_LENGTH) {
+      out.or(wildcardMatches(value));
+      return;
+    }
+    BitSet known = wildcardHits.get(value);
+    if (known == null) {
+      known = wildcardMatches(value);
+      if (wildcardHits.size() >= MEMO_NAMES) {
+        wildcardHits.clear(); // bounded: agents choose the names
+      }
+      wildcardHits.put(value, known.isEmpty() ? NONE : known);
+    }
+    out.or(known);
+  }
+
+  /** Positions of the entries with a wildcard pattern matching {@code value} (never modified once returned). */
+  private BitSet wildcardMatches(String value) {
+    BitSet hits = new BitSet();
     for (int i = 0; i < wildcards.size(); i++) {
-      if (!out.get(wildcardOwners.get(i)) && wildcards.get(i).matches(value)) {
-        out.set(wildcardOwners.get(i));
+      if (!hits.get(wildcardOwners.get(i)) && wildcards.get(i).matches(value)) {
+        hits.set(wildcardOwners.get(i));
       }
     }
+    return hits;
   }
 
   /**

@@ -50,7 +50,23 @@ class NameIndexTest {
       }
       assertThat(index.matching(name)).as("matching %s", name).isEqualTo(matches);
       assertThat(index.matchingProduct(name)).as("matchingProduct %s", name).isEqualTo(products);
+      // Asked again (now from the memory of wildcard verdicts), after the caller changed its answer.
+      index.matching(name).set(entries.size() + 3);
+      assertThat(index.matching(name)).as("matching %s, remembered", name).isEqualTo(matches);
     }
+  }
+
+  @Test
+  void theMemoryOfNamesIsBounded_andForgettingChangesNoAnswer() {
+    NameIndex index = NameIndex.of(CATALOGUE.remoteTools(), RemoteToolFamily::processes);
+    BitSet anydesk = index.matching("AnyDesk.exe");
+    for (int i = 0; i <= NameIndex.MEMO_NAMES; i++) {
+      assertThat(index.matching("proc-" + i).isEmpty()).isTrue();
+    }
+    assertThat(anydesk.isEmpty()).isFalse();
+    assertThat(index.matching("AnyDesk.exe")).isEqualTo(anydesk);
+    String longName = "x".repeat(NameIndex.MEMO_MAX_LENGTH) + "AnyDesk.exe";
+    assertThat(index.matching(longName)).isEqualTo(index.matching(longName));
   }
 
   @Test
