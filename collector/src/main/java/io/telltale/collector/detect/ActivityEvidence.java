@@ -5,10 +5,10 @@ import io.telltale.collector.detect.catalogue.NetworkSignatures;
 import io.telltale.collector.model.ActivityRecord;
 import io.telltale.collector.model.DeviceReport;
 import io.telltale.collector.model.PowerFacts;
-import io.telltale.collector.model.SessionFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,8 +24,13 @@ final class ActivityEvidence {
     this.catalogue = catalogue;
   }
 
-  /** The hours a report touches, keyed by hour start. */
-  Map<Instant, HourBits> hours(DeviceReport r, long clockOffsetMs, List<Evidence> out) {
+  /**
+   * The hours a report touches, keyed by hour start.
+   *
+   * @param sessionFamilies the families of the remote sessions the report shows open (empty = none)
+   */
+  Map<Instant, HourBits> hours(DeviceReport r, long clockOffsetMs, Set<String> sessionFamilies,
+      List<Evidence> out) {
     Map<Instant, HourBits> hours = new TreeMap<>();
     Instant observed = r.observedAt().minusMillis(clockOffsetMs);
     int flags = HourBits.REPORTED;
@@ -36,13 +41,11 @@ final class ActivityEvidence {
     if (p != null && Boolean.TRUE.equals(p.lidOpen())) {
       flags |= HourBits.LID_OPEN;
     }
-    SessionFacts s = r.sessions();
-    if (s != null && (Boolean.TRUE.equals(s.remoteSession()) || s.sessions().stream().anyMatch(
-        x -> x.kind() != SessionFacts.Kind.CONSOLE && x.kind() != SessionFacts.Kind.SSH))) {
+    if (!sessionFamilies.isEmpty()) {
       flags |= HourBits.REMOTE_SESSION;
     }
     put(hours, new HourBits(hourOf(observed), 0, 0, 0, 0, flags,
-        r.publicIp().isEmpty() ? java.util.Set.of() : java.util.Set.of(r.publicIp())));
+        r.publicIp().isEmpty() ? Set.of() : Set.of(r.publicIp()), sessionFamilies));
     ActivityRecord a = r.activity();
     if (a == null) {
       return hours;

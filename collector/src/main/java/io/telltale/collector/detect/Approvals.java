@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.telltale.collector.detect.catalogue.NamePattern;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Remote-access families an organisation sanctioned, per roster group, employee or device. A family
- * approved for someone is reported as {@code remote.approved} and does not count as unsanctioned.
+ * approved for someone is reported as {@code remote.approved} and does not count as unsanctioned; its
+ * sessions do not count as remote-session hours (they stay on record as evidence marked approved).
  */
 public record Approvals(List<Entry> entries) {
 
@@ -21,6 +23,11 @@ public record Approvals(List<Entry> entries) {
   }
 
   public boolean approved(String family, @Nullable Employee employee, String hostname) {
+    return approval(family, employee, hostname).isPresent();
+  }
+
+  /** The first entry that approves {@code family} for this employee or hostname; empty when none does. */
+  public Optional<Entry> approval(String family, @Nullable Employee employee, String hostname) {
     for (Entry e : entries) {
       if (!e.family.matches(family)) {
         continue;
@@ -29,10 +36,10 @@ public record Approvals(List<Entry> entries) {
       boolean byGroup = employee != null && employee.groups().stream().anyMatch(e.groups::contains);
       boolean byEmployee = employee != null && e.employees.contains(employee.id());
       if (everyone || byGroup || byEmployee || e.hostnames.contains(hostname)) {
-        return true;
+        return Optional.of(e);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   /**

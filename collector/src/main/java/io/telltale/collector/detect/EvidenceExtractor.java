@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.telltale.collector.detect.catalogue.Catalogue;
 import io.telltale.collector.model.DeviceReport;
 import io.telltale.collector.model.LocaleFacts;
+import io.telltale.collector.model.SessionFacts;
 import io.telltale.collector.model.Timing;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one stored report into the evidence it shows and the hour bits it contributes. Runs once per
@@ -40,6 +42,11 @@ public final class EvidenceExtractor {
     kvm.hardware(hw, out);
   }
 
+  /** The families of the remote sessions open in {@code sessions} (to tell approved sessions from others). */
+  Set<String> sessionFamilies(SessionFacts sessions) {
+    return remote.sessionFamilies(sessions);
+  }
+
   /** What one report shows. */
   public Extraction extract(DeviceReport r) {
     List<Evidence> out = new ArrayList<>();
@@ -49,8 +56,10 @@ public final class EvidenceExtractor {
       remote.software(r.software(), out);
       tools.software(r.software(), out);
     }
+    Set<String> sessionFamilies = Set.of();
     if (r.sessions() != null) {
       remote.sessions(r.sessions(), out);
+      sessionFamilies = remote.sessionFamilies(r.sessions());
     }
     if (r.hardware() != null) {
       kvm.hardware(r.hardware(), out);
@@ -68,7 +77,7 @@ public final class EvidenceExtractor {
         }
       }
     }
-    Map<Instant, HourBits> hours = activity.hours(r, offset, out);
+    Map<Instant, HourBits> hours = activity.hours(r, offset, sessionFamilies, out);
     // One entry per (signal, key): the same thing matched twice in one report is one observation.
     Map<String, Evidence> unique = new LinkedHashMap<>();
     for (Evidence e : out) {

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,20 +113,46 @@ final class RemoteAccessEvidence {
 
   void sessions(SessionFacts sessions, List<Evidence> out) {
     for (SessionFacts.Session s : sessions.sessions()) {
-      if (s.kind() == SessionFacts.Kind.CONSOLE) {
+      if (!remote(s)) {
         continue;
       }
       RemoteToolFamily f = familyOfSession(s);
-      String family = f != null ? f.family() : s.kind() == SessionFacts.Kind.REMOTE_TOOL && !s.tool().isEmpty()
-          ? s.tool() : s.kind().name();
-      if (s.kind() == SessionFacts.Kind.SSH) {
-        continue; // SSH carries no desktop; developers use it daily
-      }
+      String family = familyName(s, f);
       out.add(Evidence.of("remote.session", "session|" + lower(family),
           "remote session via " + family + (s.remoteAddress().isEmpty() ? "" : " from " + s.remoteAddress()),
           "family", family, "kind", s.kind().name(), "remote_address", s.remoteAddress(),
           "category", f == null ? "remote-desktop" : f.category(), "weak", f != null && f.weak() ? "true" : "false"));
     }
+  }
+
+  /**
+   * The families of the remote sessions open, named as {@link #sessions} names them: what the allowlist is
+   * applied to when session hours are counted. Windows' own "the console session is remote" flag without a
+   * listed RDP session counts as an RDP session. Empty when no remote session is open. A comma in a tool
+   * name the agent reported becomes a space (the stored set is comma-separated).
+   */
+  Set<String> sessionFamilies(SessionFacts sessions) {
+    Set<String> out = new TreeSet<>();
+    for (SessionFacts.Session s : sessions.sessions()) {
+      if (remote(s)) {
+        out.add(familyName(s, familyOfSession(s)).replace(',', ' '));
+      }
+    }
+    if (Boolean.TRUE.equals(sessions.remoteSession())) {
+      SessionFacts.Session rdp = new SessionFacts.Session(SessionFacts.Kind.RDP, "", "", "", null);
+      out.add(familyName(rdp, familyOfSession(rdp)));
+    }
+    return out;
+  }
+
+  /** A session that lets someone elsewhere drive the desktop: SSH carries no desktop, developers use it daily. */
+  private static boolean remote(SessionFacts.Session s) {
+    return s.kind() != SessionFacts.Kind.CONSOLE && s.kind() != SessionFacts.Kind.SSH;
+  }
+
+  private static String familyName(SessionFacts.Session s, @Nullable RemoteToolFamily f) {
+    return f != null ? f.family() : s.kind() == SessionFacts.Kind.REMOTE_TOOL && !s.tool().isEmpty()
+        ? s.tool() : s.kind().name();
   }
 
   private @Nullable RemoteToolFamily familyOfSession(SessionFacts.Session s) {

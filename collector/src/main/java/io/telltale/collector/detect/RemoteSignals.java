@@ -1,16 +1,26 @@
 package io.telltale.collector.detect;
 
 import io.telltale.collector.model.SessionFacts;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The {@code remote} group: unsanctioned remote-control families, allowlist applied. */
+/**
+ * The {@code remote} group: unsanctioned remote-control families and remote-session use, allowlist applied.
+ * Sessions through a family approved for the device's employee or hostname are not remote-session use; they
+ * stay visible as evidence marked approved. Sessions through built-in OS features (Quick Assist, Apple Screen
+ * Sharing) count unless approved: the feature being there says nothing, hours of someone driving through it do.
+ */
 final class RemoteSignals {
 
   private RemoteSignals() {}
 
-  static Signals.RemoteSig compute(SignalInput in, List<Evidence> out) {
+  static Signals.RemoteSig compute(SignalInput in, EvidenceExtractor current, List<Evidence> out) {
+    Allowlist allowlist = new Allowlist(in);
     Set<String> families = new TreeSet<>();
     Set<String> dprk = new TreeSet<>();
     Set<String> installed = new TreeSet<>();
@@ -27,12 +37,20 @@ final class RemoteSignals {
         tunnels.add(family);
         continue;
       }
+      Optional<Approvals.Entry> approval = allowlist.approval(family);
+      boolean session = e.signal().equals("remote.session");
       if (e.detail("weak").equals("true")) {
         builtin.add(family);
+        if (session) {
+          out.add(marked(retag(e, r), approval));
+        }
         continue;
       }
-      if (in.approvals().approved(family, in.employee(), in.facts().hostname())) {
+      if (approval.isPresent()) {
         approved.add(family);
+        if (session) {
+          out.add(marked(retag(e, r), approval));
+        }
         continue;
       }
       families.add(family);
@@ -48,9 +66,10 @@ final class RemoteSignals {
       out.add(retag(e, r));
     }
     SessionFacts s = in.facts().sessions();
-    boolean sessionNow = s != null && s.sessions().stream()
-        .anyMatch(x -> x.kind() != SessionFacts.Kind.CONSOLE && x.kind() != SessionFacts.Kind.SSH);
-    int sessionHours = (int) in.hours().stream().filter(h -> h.has(HourBits.REMOTE_SESSION)).count();
+    Set<String> openNow = s == null ? Set.of() : current.sessionFamilies(s);
+    boolean sessionNow = !openNow.isEmpty() && allowlist.counts(openNow);
+    int sessionHours = (int) in.hours().stream()
+        .filter(h -> h.has(HourBits.REMOTE_SESSION) && allowlist.counts(h.sessionFamilies())).count();
     return new Signals.RemoteSig(List.copyOf(families), dprk.size(), installed.size(), running.size(),
         listening.size(), sessionNow, sessionHours, List.copyOf(approved), List.copyOf(tunnels),
         List.copyOf(builtin));
@@ -58,9 +77,45 @@ final class RemoteSignals {
 
   /** Evidence summaries gain the first/last-seen window so history reads as history. */
   static Evidence retag(Evidence e, EvidenceRecord r) {
-    java.util.Map<String, String> d = new java.util.TreeMap<>(e.detail());
+    Map<String, String> d = new TreeMap<>(e.detail());
     d.put("first_seen", r.firstSeen().toString());
     d.put("last_seen", r.lastSeen().toString());
     return new Evidence(e.signal(), e.key(), e.summary(), d);
+  }
+
+  /** Evidence of an approved family says so, with the approval's reason, in its summary and detail. */
+  static Evidence marked(Evidence e, Optional<Approvals.Entry> approval) {
+    if (approval.isEmpty()) {
+      return e;
+    }
+    String reason = approval.get().reason();
+    Map<String, String> d = new TreeMap<>(e.detail());
+    d.put("approved", "true");
+    d.put("approval", reason);
+    return new Evidence(e.signal(), e.key(), e.summary() + " (approved" + (reason.isEmpty() ? "" : ": " + reason)
+        + ")", d);
+  }
+
+  /** The allowlist as it applies to one device (its employee and hostname), answered once per family. */
+  private static final class Allowlist {
+    private final SignalInput in;
+    private final Map<String, Optional<Approvals.Entry>> byFamily = new HashMap<>();
+
+    Allowlist(SignalInput in) {
+      this.in = in;
+    }
+
+    Optional<Approvals.Entry> approval(String family) {
+      return byFamily.computeIfAbsent(family,
+          f -> in.approvals().approval(f, in.employee(), in.facts().hostname()));
+    }
+
+    /**
+     * Whether remote sessions of these families are remote-session use: some family is not approved, or the
+     * families are unknown (an hour recorded before session families were).
+     */
+    boolean counts(Set<String> sessionFamilies) {
+      return sessionFamilies.isEmpty() || sessionFamilies.stream().anyMatch(f -> approval(f).isEmpty());
+    }
   }
 }

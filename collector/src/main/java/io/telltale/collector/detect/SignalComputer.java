@@ -33,7 +33,7 @@ public final class SignalComputer {
     Employee e = in.employee();
     Signals.EmployeeSig employee = e == null ? new Signals.EmployeeSig(false, "", "", "", "", List.of())
         : new Signals.EmployeeSig(true, e.id(), e.country(), e.region(), e.timezone(), e.groups());
-    Signals.RemoteSig remote = RemoteSignals.compute(in, ev);
+    Signals.RemoteSig remote = RemoteSignals.compute(in, currentCheck, ev);
     Signals.InputSig input = KvmSignals.input(in, ev);
     Signals.KvmSig kvm = KvmSignals.kvm(in, currentCheck, ev);
     boolean capture = KvmSignals.capture(in, ev);

@@ -148,6 +148,33 @@ class DetectionEngineTest {
   }
 
   @Test
+  void approvingAToolLater_takesItsStoredSessionsOutOfTheRemoteHours_unapprovedOnesStillCount() {
+    home("203.0.113.217", "OH");
+    home("203.0.113.218", "OH");
+    fx.assign("helped", employee("emp-h", "OH", "America/New_York", "it-support"));
+    fx.assign("farm", employee("emp-f", "OH", "America/New_York", "it-support"));
+    SoftwareFactsHolder tv = new SoftwareFactsHolder();
+    day("helped", "203.0.113.217", network("hmac:gw-hp", "hmac:bssid-hp", List.of()),
+        b -> b.software(tv.teamViewer()).sessions(remoteToolSessions("TeamViewer")));
+    day("farm", "203.0.113.218", network("hmac:gw-fm", "hmac:bssid-fm", List.of()),
+        b -> b.software(anyDesk()).sessions(remoteToolSessions("AnyDesk")));
+    assertThat(fx.verdictAt("helped", END).reasons()).contains("remote.driven_remotely");
+
+    String policy = io.telltale.collector.detect.policy.PolicyRegistry.defaultText()
+        .replace("  remote_tools: []", "  remote_tools:\n    - family: TeamViewer\n      groups: [it-support]\n"
+            + "      reason: IT support");
+    assertThat(fx.policies.apply("test", policy).ok()).isTrue();
+    Verdict helped = fx.verdictAt("helped", END);
+    assertThat(helped.reasons()).doesNotContain("remote.driven_remotely", "remote.unsanctioned_tool");
+    assertThat(fx.engine().signals("helped").orElseThrow().evidence())
+        .filteredOn(e -> e.signal().equals("remote.session")).singleElement()
+        .satisfies(e -> assertThat(e.summary()).endsWith("(approved: IT support)"));
+    Verdict farm = fx.verdictAt("farm", END);
+    assertThat(farm.reasons()).contains("remote.driven_remotely", "remote.unsanctioned_tool");
+    assertThat(fx.engine().signals("farm").orElseThrow().remote().sessionHours()).isEqualTo(24);
+  }
+
+  @Test
   void traveller_inAHotelInAnotherState_isNotFlagged() {
     fx.ips.put("203.0.113.69", new IpInfo("US", "CO", "Denver", 64501, "Summit Hospitality", IpKind.BUSINESS));
     fx.assign("t", employee("emp-t", "IL", "America/Chicago"));

@@ -2,9 +2,11 @@ package io.telltale.collector.detect;
 
 import static io.telltale.collector.detect.TestObjects.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.telltale.collector.model.HardwareFacts;
 import io.telltale.collector.model.NetworkFacts;
+import io.telltale.collector.model.SessionFacts;
 import io.telltale.collector.model.SoftwareFacts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,33 @@ class EvidenceExtractorTest {
     assertThat(signals(ev)).contains("kvm.jiggle_period");
     List<Evidence> ext = of(report("d1").activity(30, 0, 0, 5, 0, "1d6b:0104"));
     assertThat(ext).extracting(Evidence::signal).containsExactly("input.external_source");
+  }
+
+  @Test
+  void remoteSessions_markTheirHour_withTheFamiliesTheyWentThrough() {
+    SessionFacts open = new SessionFacts(List.of(session(SessionFacts.Kind.CONSOLE, ""),
+        session(SessionFacts.Kind.SSH, ""), session(SessionFacts.Kind.REMOTE_TOOL, "anydesk"),
+        session(SessionFacts.Kind.REMOTE_TOOL, "Microsoft Quick Assist")), true, null, 0, false);
+    var x = extractor.extract(report("d1").sessions(open).build());
+    assertThat(x.hours()).singleElement().satisfies(h -> {
+      assertThat(h.has(HourBits.REMOTE_SESSION)).isTrue();
+      assertThat(h.sessionFamilies()).as("the console being remote is RDP")
+          .containsExactlyInAnyOrder("AnyDesk", "Microsoft Quick Assist", "RDP");
+    });
+    assertThat(x.evidence()).filteredOn(e -> e.signal().equals("remote.session"))
+        .extracting(e -> e.detail("family"), e -> e.detail("weak"))
+        .containsExactlyInAnyOrder(tuple("AnyDesk", "false"), tuple("Microsoft Quick Assist", "true"));
+
+    SessionFacts local = new SessionFacts(List.of(session(SessionFacts.Kind.CONSOLE, ""),
+        session(SessionFacts.Kind.SSH, "")), false, null, 0, false);
+    assertThat(extractor.extract(report("d1").sessions(local).build()).hours()).singleElement().satisfies(h -> {
+      assertThat(h.has(HourBits.REMOTE_SESSION)).isFalse();
+      assertThat(h.sessionFamilies()).isEmpty();
+    });
+  }
+
+  private static SessionFacts.Session session(SessionFacts.Kind kind, String tool) {
+    return new SessionFacts.Session(kind, "u", tool, "", null);
   }
 
   @Test

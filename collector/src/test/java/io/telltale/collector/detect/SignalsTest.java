@@ -2,10 +2,12 @@ package io.telltale.collector.detect;
 
 import static io.telltale.collector.detect.TestObjects.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.telltale.collector.detect.geo.IpInfo;
 import io.telltale.collector.detect.geo.IpKind;
+import io.telltale.collector.detect.policy.PolicyRegistry;
 import io.telltale.collector.model.HardwareFacts;
 import io.telltale.collector.model.HardwareFacts.UsbFunction;
 import io.telltale.collector.model.LocaleFacts;
@@ -98,6 +100,84 @@ class SignalsTest {
     assertThat(s.vpn().mesh()).isTrue();
     assertThat(s.vpn().client()).isFalse();
     assertThat(verdict("t").flagged()).isFalse();
+  }
+
+  /** The default policy with {@code entry} (YAML under remote_tools, two-space indented) as the only approval. */
+  private void approve(String entry) {
+    String policy = PolicyRegistry.defaultText().replace("  remote_tools: []", "  remote_tools:\n" + entry);
+    assertThat(fx.policies.apply("test", policy).ok()).isTrue();
+  }
+
+  private static final String TEAMVIEWER_FOR_IT = "    - family: TeamViewer\n      groups: [it-support]\n"
+      + "      reason: IT support\n";
+
+  /** Puts the employee of laptop {@code id} in the it-support group (the roster is read when evaluating). */
+  private void inItSupport(String id) {
+    fx.assign(id, employee("emp-" + id, "OH", "America/New_York", "it-support"));
+  }
+
+  @Test
+  void sessionsThroughAnApprovedTool_areNoSessionHours_throughAnUnapprovedToolTheyAre() {
+    approve(TEAMVIEWER_FOR_IT);
+    day("tv", b -> b.sessions(remoteToolSessions("TeamViewer")));
+    day("ad", b -> b.sessions(remoteToolSessions("AnyDesk")));
+    day("tv-other", b -> b.sessions(remoteToolSessions("TeamViewer")));
+    inItSupport("tv");
+    inItSupport("ad");
+    Signals.RemoteSig tv = signals("tv").remote();
+    assertThat(tv.sessionHours()).isZero();
+    assertThat(tv.sessionNow()).isFalse();
+    assertThat(tv.approved()).containsExactly("TeamViewer");
+    assertThat(tv.families()).isEmpty();
+    assertThat(verdict("tv").reasons()).doesNotContain("remote.driven_remotely", "remote.unsanctioned_tool");
+    Signals.RemoteSig ad = signals("ad").remote();
+    assertThat(ad.sessionHours()).isEqualTo(24);
+    assertThat(ad.sessionNow()).isTrue();
+    assertThat(ad.families()).containsExactly("AnyDesk");
+    assertThat(verdict("ad").reasons()).contains("remote.driven_remotely", "remote.unsanctioned_tool");
+    Signals.RemoteSig other = signals("tv-other").remote();
+    assertThat(other.sessionHours()).as("approved for it-support only").isEqualTo(24);
+    assertThat(verdict("tv-other").reasons()).contains("remote.driven_remotely");
+  }
+
+  @Test
+  void approvedAndUnapprovedSessions_onlyHoursWithAnUnapprovedOneCount_andTheApprovedOnesShowAsApproved() {
+    approve(TEAMVIEWER_FOR_IT);
+    day("mix", b -> b.sessions(b.seqNow() <= 6 ? remoteToolSessions("TeamViewer", "AnyDesk")
+        : remoteToolSessions("TeamViewer")));
+    inItSupport("mix");
+    Signals.RemoteSig r = signals("mix").remote();
+    assertThat(r.sessionHours()).isEqualTo(6);
+    assertThat(r.sessionNow()).as("only TeamViewer is open now").isFalse();
+    Finding driven = verdict("mix").findings().stream().filter(f -> f.ruleId().equals("remote.driven_remotely"))
+        .findFirst().orElseThrow();
+    List<Evidence> sessions = driven.evidence().stream().filter(e -> e.signal().equals("remote.session")).toList();
+    assertThat(sessions).extracting(e -> e.detail("family"), e -> e.detail("approved"))
+        .containsExactlyInAnyOrder(tuple("AnyDesk", ""), tuple("TeamViewer", "true"));
+    assertThat(sessions).filteredOn(e -> e.detail("family").equals("TeamViewer")).singleElement().satisfies(e -> {
+      assertThat(e.summary()).isEqualTo("remote session via TeamViewer from 198.51.100.200 (approved: IT support)");
+      assertThat(e.detail("approval")).isEqualTo("IT support");
+    });
+  }
+
+  @Test
+  void builtInQuickAssist_isNoUnsanctionedTool_butItsSessionsCountUntilAllowlisted() {
+    day("qa", b -> b.sessions(remoteToolSessions("Microsoft Quick Assist")));
+    Signals.RemoteSig qa = signals("qa").remote();
+    assertThat(qa.builtin()).containsExactly("Microsoft Quick Assist");
+    assertThat(qa.families()).isEmpty();
+    assertThat(qa.sessionHours()).isEqualTo(24);
+    Verdict v = verdict("qa");
+    assertThat(v.reasons()).contains("remote.driven_remotely").doesNotContain("remote.unsanctioned_tool");
+    assertThat(v.flagged()).as("one group alone never flags").isFalse();
+    assertThat(signals("qa").evidence()).filteredOn(e -> e.signal().equals("remote.session")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).containsEntry("weak", "true").doesNotContainKey("approved"));
+
+    approve("    - family: Microsoft Quick Assist\n      reason: help desk\n");
+    assertThat(signals("qa").remote().sessionHours()).isZero();
+    assertThat(verdict("qa").reasons()).doesNotContain("remote.driven_remotely");
+    assertThat(signals("qa").evidence()).filteredOn(e -> e.signal().equals("remote.session")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).containsEntry("approved", "true"));
   }
 
   // ------------------------------------------------------------------ input (INDICATORS 6, 9, 11.4)

@@ -93,6 +93,18 @@ public final class TestObjects {
         List.of(new SoftwareFacts.ListeningSocket(7070, SoftwareFacts.Protocol.TCP, "0.0.0.0", "AnyDesk.exe")));
   }
 
+  // ------------------------------------------------------------------ sessions
+
+  /** The console session plus one remote-tool session per tool ("AnyDesk"), as an agent reports them. */
+  public static SessionFacts remoteToolSessions(String... tools) {
+    List<SessionFacts.Session> out = new ArrayList<>();
+    out.add(new SessionFacts.Session(SessionFacts.Kind.CONSOLE, "u", "", "", null));
+    for (String tool : tools) {
+      out.add(new SessionFacts.Session(SessionFacts.Kind.REMOTE_TOOL, "u", tool, "198.51.100.200", null));
+    }
+    return new SessionFacts(out, false, null, 0, false);
+  }
+
   // ------------------------------------------------------------------ network
 
   public static NetworkFacts network(String gatewayMac, String bssid, List<NetworkFacts.Neighbor> neighbors) {

@@ -27,8 +27,8 @@ import java.util.Set;
 
 /**
  * {@link DetectionRepository} on the collector's database (SQLite or PostgreSQL, same SQL). Every write is
- * an upsert that merges (earliest first seen, latest last seen, OR of bitmasks, union of IPs), so
- * processing a report twice, or reports out of order, leaves the same rows. Thread-safe.
+ * an upsert that merges (earliest first seen, latest last seen, OR of bitmasks, union of IPs and of session
+ * families), so processing a report twice, or reports out of order, leaves the same rows. Thread-safe.
  */
 public final class SqlDetectionRepository implements DetectionRepository {
 
@@ -43,8 +43,13 @@ public final class SqlDetectionRepository implements DetectionRepository {
       + "   ELSE detect_evidence.detail_json END,"
       + " last_seen = CASE WHEN excluded.last_seen > detect_evidence.last_seen THEN excluded.last_seen"
       + "   ELSE detect_evidence.last_seen END";
+  /**
+   * One row per public IP and session family of the hour (row i carries the i-th of each, '' past the end):
+   * each row adds at most one element to each set. Families are matched with replace(), not LIKE: a name may
+   * hold LIKE's wildcards, and SQLite's LIKE ignores case.
+   */
   private static final String HOURS = "INSERT INTO detect_hours (device_id, hour, local_mask, injected_mask,"
-      + " external_mask, jiggle_mask, flags, public_ips) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+      + " external_mask, jiggle_mask, flags, public_ips, session_families) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
       + " ON CONFLICT (device_id, hour) DO UPDATE SET"
       + " local_mask = detect_hours.local_mask | excluded.local_mask,"
       + " injected_mask = detect_hours.injected_mask | excluded.injected_mask,"
@@ -54,7 +59,12 @@ public final class SqlDetectionRepository implements DetectionRepository {
       + " public_ips = CASE WHEN excluded.public_ips = '' THEN detect_hours.public_ips"
       + "   WHEN detect_hours.public_ips = '' THEN excluded.public_ips"
       + "   WHEN (',' || detect_hours.public_ips || ',') LIKE ('%,' || excluded.public_ips || ',%')"
-      + "   THEN detect_hours.public_ips ELSE detect_hours.public_ips || ',' || excluded.public_ips END";
+      + "   THEN detect_hours.public_ips ELSE detect_hours.public_ips || ',' || excluded.public_ips END,"
+      + " session_families = CASE WHEN excluded.session_families = '' THEN detect_hours.session_families"
+      + "   WHEN detect_hours.session_families = '' THEN excluded.session_families"
+      + "   WHEN replace(',' || detect_hours.session_families || ',', ',' || excluded.session_families || ',', '')"
+      + "     <> (',' || detect_hours.session_families || ',') THEN detect_hours.session_families"
+      + "   ELSE detect_hours.session_families || ',' || excluded.session_families END";
   private static final String DEVICES = "INSERT INTO detect_devices (device_id, first_seen, last_seen,"
       + " processed_sequence) VALUES (?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
       + " first_seen = CASE WHEN excluded.first_seen < detect_devices.first_seen THEN excluded.first_seen"
@@ -134,8 +144,9 @@ public final class SqlDetectionRepository implements DetectionRepository {
       rows[0]++;
     }
     for (HourBits h : x.hours()) {
-      List<String> ips = h.publicIps().isEmpty() ? List.of("") : List.copyOf(h.publicIps());
-      for (String ip : ips) {
+      List<String> ips = List.copyOf(h.publicIps());
+      List<String> families = List.copyOf(h.sessionFamilies());
+      for (int i = 0; i < Math.max(1, Math.max(ips.size(), families.size())); i++) {
         hours.setString(1, x.deviceId());
         hours.setLong(2, h.hour().toEpochMilli());
         hours.setLong(3, h.local());
@@ -143,7 +154,8 @@ public final class SqlDetectionRepository implements DetectionRepository {
         hours.setLong(5, h.external());
         hours.setLong(6, h.jiggle());
         hours.setInt(7, h.flags());
-        hours.setString(8, ip);
+        hours.setString(8, i < ips.size() ? ips.get(i) : "");
+        hours.setString(9, i < families.size() ? families.get(i) : "");
         hours.addBatch();
         rows[1]++;
       }
@@ -224,22 +236,25 @@ public final class SqlDetectionRepository implements DetectionRepository {
   public List<HourBits> hours(String deviceId, Instant from, Instant to) {
     return db.withConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT hour, local_mask, injected_mask, external_mask,"
-          + " jiggle_mask, flags, public_ips FROM detect_hours WHERE device_id = ? AND hour >= ? AND hour < ?"
-          + " ORDER BY hour")) {
+          + " jiggle_mask, flags, public_ips, session_families FROM detect_hours WHERE device_id = ? AND hour >= ?"
+          + " AND hour < ? ORDER BY hour")) {
         ps.setString(1, deviceId);
         ps.setLong(2, from.toEpochMilli());
         ps.setLong(3, to.toEpochMilli());
         List<HourBits> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            String ips = rs.getString(7);
             out.add(new HourBits(Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                rs.getLong(5), rs.getInt(6), ips.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(ips.split(",")))));
+                rs.getLong(5), rs.getInt(6), commaSet(rs.getString(7)), commaSet(rs.getString(8))));
           }
         }
         return out;
       }
     });
+  }
+
+  private static Set<String> commaSet(String s) {
+    return s.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(s.split(",")));
   }
 
   @Override

@@ -63,6 +63,25 @@ class SqlDetectionRepositoryTest {
       assertThat(hours).anySatisfy(h -> assertThat(h.publicIps()).contains("192.0.2.5"));
     }
 
+    DetectionRepository.Contribution sessions(int minute, String... tools) {
+      var r = report("s").seq(minute).at(Duration.ofHours(5).plusMinutes(minute)).sessions(remoteToolSessions(tools))
+          .build();
+      return new DetectionRepository.Contribution(extractor.extract(r), List.of(), Set.of());
+    }
+
+    @Test
+    void sessionFamiliesOfAnHour_mergeAsASet() {
+      // Names are compared exactly: a LIKE wildcard or another case is another family, a suffix is not the name.
+      repo().record(List.of(sessions(1, "TeamViewer"), sessions(2, "Tool_1", "TeamViewer"), sessions(3)));
+      repo().record(List.of(sessions(4, "ToolX1", "tool_1", "RealVNC"), sessions(2, "Tool_1", "TeamViewer")));
+      repo().record(List.of(sessions(5, "VNC")));
+      assertThat(repo().hours("s", T0, T0.plus(Duration.ofDays(1)))).singleElement().satisfies(h -> {
+        assertThat(h.has(HourBits.REMOTE_SESSION)).isTrue();
+        assertThat(h.sessionFamilies())
+            .containsExactlyInAnyOrder("TeamViewer", "Tool_1", "ToolX1", "tool_1", "RealVNC", "VNC");
+      });
+    }
+
     @Test
     void keysAreIndexed_andVenuesRemembered() {
       repo().record(List.of(at(1, "a"), at(3, "b")));
