@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,10 +78,9 @@ public final class DetectionEngine implements AutoCloseable {
   private static final int SAVE_CHUNK = 500;
   /** Links already stored, with the last-seen stored: re-stored only when an hour newer. */
   private final java.util.Map<Link, Instant> knownLinks = new java.util.HashMap<>();
-  /** Cluster components and member evidence computed in one evaluation round, shared by its devices. */
-  private final java.util.Map<String, Optional<Correlator.Component>> roundComponents = new java.util.HashMap<>();
-  private final java.util.Map<String, List<EvidenceRecord>> roundEvidence = new java.util.HashMap<>();
   private long dirtySinceNanos;
+  /** Counts the batches of reports folded in (evidence and links changed); see {@link Round}. Guarded by lock. */
+  private long folded;
   private final Object lock = new Object();
   private final List<Consumer<Verdict>> listeners = new CopyOnWriteArrayList<>();
   private final LongAdder dropped = new LongAdder();
@@ -217,6 +217,7 @@ public final class DetectionEngine implements AutoCloseable {
       });
       return;
     }
+    folded++;
     ok.forEach(fleet::apply);
     List<Link> links = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -360,38 +361,60 @@ public final class DetectionEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Cluster components and member evidence computed in one evaluation round (a live round, one preview, one
+   * {@link #signals} call), shared by the devices it evaluates: the members of a cluster need the same
+   * component and each other's evidence, computed once. Whoever runs a round creates it and drops it at the
+   * end, so no round sees another's: a component computed before links changed or at an earlier "now", or
+   * under another policy's cluster window and lookback. The live round releases {@link #lock} between devices
+   * (ingest goes on meanwhile), so a preview or signals call can run in the middle of it: they never share it.
+   * Within a round the caches hold while the policy and the stored data stay as they were: a policy applied,
+   * or reports folded in (the worker's, while the sweep's whole-fleet round runs on its thread), empties them,
+   * so a later device of a long round never gets a cluster older than a verdict the worker stored meanwhile.
+   * Read and written under {@link #lock}.
+   */
+  private static final class Round {
+    private final Map<String, Optional<Correlator.Component>> components = new HashMap<>();
+    private final Map<String, List<EvidenceRecord>> evidence = new HashMap<>();
+    private @Nullable Policy policy;
+    private long folded = -1;
+
+    /** The caches, for policy {@code p} over the data as of {@code folded} batches folded in. */
+    Round under(Policy p, long folded) {
+      if (p != policy || folded != this.folded) {
+        components.clear();
+        evidence.clear();
+        policy = p;
+        this.folded = folded;
+      }
+      return this;
+    }
+  }
+
   private void evaluateDirty() {
     List<String> todo;
     synchronized (lock) {
       todo = new ArrayList<>(dirty);
       dirty.clear();
-      newRound();
     }
+    Round round = new Round();
     for (String id : todo) {
-      evaluateInRound(id);
+      evaluateInRound(id, round);
     }
     saveVerdicts();
-  }
-
-  private void newRound() {
-    roundComponents.clear();
-    roundEvidence.clear();
   }
 
   /** Recomputes one device's verdict now and stores it; empty when the device never reported. */
   public Optional<Verdict> evaluate(String deviceId) {
-    synchronized (lock) {
-      newRound();
-    }
-    Optional<Verdict> v = evaluateInRound(deviceId);
+    Optional<Verdict> v = evaluateInRound(deviceId, new Round());
     saveVerdicts();
     return v;
   }
 
-  private Optional<Verdict> evaluateInRound(String deviceId) {
+  private Optional<Verdict> evaluateInRound(String deviceId, Round round) {
     try {
       synchronized (lock) {
-        return evaluateLocked(deviceId, clock.instant());
+        return evaluateLocked(deviceId, clock.instant(), round);
       }
     } catch (RuntimeException e) {
       failures.increment();
@@ -402,11 +425,9 @@ public final class DetectionEngine implements AutoCloseable {
 
   /** Recomputes every device (policy change, periodic sweep, end of a replay). */
   public void evaluateAll() {
-    synchronized (lock) {
-      newRound();
-    }
+    Round round = new Round();
     for (String id : fleet.deviceIds()) {
-      evaluateInRound(id);
+      evaluateInRound(id, round);
       if (unsaved.size() >= SAVE_CHUNK) {
         saveVerdicts();
       }
@@ -441,8 +462,8 @@ public final class DetectionEngine implements AutoCloseable {
     }
   }
 
-  private Optional<Verdict> evaluateLocked(String deviceId, Instant now) {
-    Optional<Verdict> computed = compute(deviceId, policies.current(), now);
+  private Optional<Verdict> evaluateLocked(String deviceId, Instant now, Round round) {
+    Optional<Verdict> computed = compute(deviceId, policies.current(), now, round);
     if (computed.isEmpty()) {
       return computed;
     }
@@ -471,16 +492,43 @@ public final class DetectionEngine implements AutoCloseable {
   }
 
   /**
-   * The verdict a device would get now under {@code set}, without storing it: what {@code policy test}
-   * compares before a policy is applied.
+   * The verdict a device would get now under {@code set}, without storing it. One device: to preview many,
+   * {@link #preview(PolicySet)} shares the work between the members of a cluster.
    */
   public Optional<Verdict> preview(String deviceId, PolicySet set) {
-    synchronized (lock) {
-      return compute(deviceId, set, clock.instant());
+    return preview(set).verdict(deviceId);
+  }
+
+  /**
+   * A dry run of {@code set} against stored data, at this instant: what {@code policy test} compares before
+   * a policy is applied. Nothing is stored and no listener hears of it. It is a round of its own (see
+   * {@link Round}): what one preview computes is shared by its devices and by no one else, neither the live
+   * rounds running meanwhile nor a preview of another policy.
+   */
+  public Preview preview(PolicySet set) {
+    return new Preview(requireNonNull(set, "set"), clock.instant());
+  }
+
+  /** A dry run of one policy at one instant; see {@link #preview(PolicySet)}. Thread-safe. */
+  public final class Preview {
+    private final PolicySet set;
+    private final Instant now;
+    private final Round round = new Round();
+
+    private Preview(PolicySet set, Instant now) {
+      this.set = set;
+      this.now = now;
+    }
+
+    /** The verdict the device would get; empty when it never reported. */
+    public Optional<Verdict> verdict(String deviceId) {
+      synchronized (lock) {
+        return compute(deviceId, set, now, round);
+      }
     }
   }
 
-  private Optional<Verdict> compute(String deviceId, PolicySet set, Instant now) {
+  private Optional<Verdict> compute(String deviceId, PolicySet set, Instant now, Round round) {
     Optional<DeviceFacts> f = fleet.facts(deviceId);
     if (f.isEmpty()) {
       return Optional.empty();
@@ -490,7 +538,7 @@ public final class DetectionEngine implements AutoCloseable {
     Employee emp = roster.get().of(facts.hardwareSerial(), facts.hostname()).orElse(null);
     Instant since = now.minus(p.lookback());
     SignalInput in = new SignalInput(facts, repo.evidence(deviceId, since),
-        repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p),
+        repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p, round),
         p.approvals(), now, p.lookback(), p.silentAfter());
     return Optional.of(evaluator.evaluate(set, computer.compute(in), emp == null ? "" : emp.id(), now));
   }
@@ -503,7 +551,6 @@ public final class DetectionEngine implements AutoCloseable {
   /** The signals a device has now under the live policy (for the API's "why" view and tests). */
   public Optional<Signals> signals(String deviceId) {
     synchronized (lock) {
-      newRound(); // components of an earlier round were computed at an earlier "now"
       Optional<DeviceFacts> f = fleet.facts(deviceId);
       if (f.isEmpty()) {
         return Optional.empty();
@@ -513,8 +560,8 @@ public final class DetectionEngine implements AutoCloseable {
       Employee emp = roster.get().of(f.get().hardwareSerial(), f.get().hostname()).orElse(null);
       Instant since = now.minus(p.lookback());
       return Optional.of(computer.compute(new SignalInput(observed(f.get()), repo.evidence(deviceId, since),
-          repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p), cluster(deviceId, now, p),
-          p.approvals(), now, p.lookback(), p.silentAfter())));
+          repo.hours(deviceId, since, now.plus(Duration.ofHours(1))), emp, intel(p),
+          cluster(deviceId, now, p, new Round()), p.approvals(), now, p.lookback(), p.silentAfter())));
     }
   }
 
@@ -529,21 +576,22 @@ public final class DetectionEngine implements AutoCloseable {
         f.locale(), f.power(), f.sessions());
   }
 
-  private ClusterView cluster(String deviceId, Instant now, Policy p) {
-    Optional<Correlator.Component> cached = roundComponents.get(deviceId);
+  private @Nullable ClusterView cluster(String deviceId, Instant now, Policy p, Round round) {
+    Round r = round.under(p, folded);
+    Optional<Correlator.Component> cached = r.components.get(deviceId);
     Correlator.Component c = cached != null ? cached.orElse(null) : correlator.component(deviceId, now, p.clusterWindow());
     if (cached == null) {
       if (c == null) {
-        roundComponents.put(deviceId, Optional.empty());
+        r.components.put(deviceId, Optional.empty());
       } else {
-        c.members().forEach(m -> roundComponents.put(m, Optional.of(c)));
+        c.members().forEach(m -> r.components.put(m, Optional.of(c)));
       }
     }
     if (c == null) {
       return null;
     }
     Instant since = now.minus(p.lookback());
-    return ClusterViews.of(c, deviceId, m -> roundEvidence.computeIfAbsent(m, x -> repo.evidence(x, since)),
+    return ClusterViews.of(c, deviceId, m -> r.evidence.computeIfAbsent(m, x -> repo.evidence(x, since)),
         this::personOf, this::hostname);
   }
 

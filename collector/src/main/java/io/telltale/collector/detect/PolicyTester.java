@@ -39,12 +39,15 @@ public final class PolicyTester {
       return new Report(null, checked.problems(), 0, List.of());
     }
     PolicySet candidate = checked.applied();
-    PolicySet live = engine.policies().current();
+    // One preview per policy: each computes clusters and member evidence with its own windows, shared
+    // between the devices of that preview only (the two policies' windows and lookbacks may differ).
+    DetectionEngine.Preview live = engine.preview(engine.policies().current());
+    DetectionEngine.Preview tried = engine.preview(candidate);
     List<Change> changes = new ArrayList<>();
     List<String> ids = engine.deviceIds();
     for (String id : ids) {
-      Optional<Verdict> before = engine.preview(id, live);
-      Optional<Verdict> after = engine.preview(id, candidate);
+      Optional<Verdict> before = live.verdict(id);
+      Optional<Verdict> after = tried.verdict(id);
       if (before.isPresent() && after.isPresent() && !after.get().sameOutcome(before.get())) {
         changes.add(new Change(id, after.get().hostname(), before.get(), after.get()));
       }

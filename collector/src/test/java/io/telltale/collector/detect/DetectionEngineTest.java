@@ -7,6 +7,7 @@ import io.telltale.collector.detect.geo.IpInfo;
 import io.telltale.collector.detect.geo.IpKind;
 import io.telltale.collector.detect.policy.ApplyResult;
 import io.telltale.collector.detect.policy.PolicyRegistry;
+import io.telltale.collector.detect.policy.PolicySet;
 import io.telltale.collector.model.DeviceReport;
 import io.telltale.collector.model.LocaleFacts;
 import io.telltale.collector.model.NetworkFacts;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class DetectionEngineTest {
@@ -291,6 +293,117 @@ class DetectionEngineTest {
       assertThat(engine.repository().verdict("p").orElseThrow().flagged()).isFalse();
     } finally {
       engine.close();
+    }
+  }
+
+  /** The default policy with a one-day cluster window instead of seven. */
+  private PolicySet oneDayClusterWindow() {
+    String text = PolicyRegistry.defaultText().replaceFirst("cluster_window_days: 7", "cluster_window_days: 1");
+    ApplyResult checked = fx.policies.check("one-day.yaml", text);
+    assertThat(checked.ok()).isTrue();
+    return checked.applied();
+  }
+
+  @Test
+  void preview_seesTheClusterAsItIsNow_notAsAnEarlierRoundComputedIt() {
+    home("192.0.2.60", "AZ");
+    NetworkFacts house = network("hmac:gw-pv", "hmac:bssid-pv", List.of());
+    for (String d : List.of("a", "b", "c")) {
+      fx.assign(d, employee("emp-" + d, "TX", "America/Chicago"));
+    }
+    day("a", "192.0.2.60", house, b -> b);
+    day("b", "192.0.2.60", house, b -> b);
+    assertThat(fx.verdictAt("a", END).reasons()).doesNotContain("cluster.farm"); // a couple: this round's {a, b}
+    // A third employee's laptop joins the house; detection folds its stored reports in (catch-up), and a preview
+    // runs before the next evaluation round.
+    for (int h = 1; h <= 24; h++) {
+      fx.store(report("c").seq(h).at(Duration.ofHours(h)).ip("192.0.2.60").network(house).software(plainSoftware())
+          .hardware(hardware(List.of(), List.of(PANEL))).build());
+    }
+    fx.engine().catchUpAll();
+    Verdict preview = fx.engine().preview("a", fx.policies.current()).orElseThrow();
+    assertThat(preview.reasons()).contains("cluster.farm");
+    assertThat(preview.findings()).filteredOn(f -> f.ruleId().equals("cluster.farm")).singleElement()
+        .satisfies(f -> assertThat(f.evidence()).extracting(Evidence::summary)
+            .anyMatch(s -> s.contains("3 devices of 3 employees")));
+    assertThat(fx.engine().evaluate("a").orElseThrow().sameOutcome(preview)).isTrue();
+  }
+
+  @Test
+  void aPreviewBetweenTwoDevicesOfALiveRound_leavesNoClustersForTheRound() {
+    for (String h : List.of("1", "2")) {
+      home("192.0.2.7" + h, "AZ");
+      NetworkFacts house = network("hmac:gw-h" + h, "hmac:bssid-h" + h, List.of());
+      for (String d : List.of("h" + h + "a", "h" + h + "b", "h" + h + "c")) {
+        fx.assign(d, employee("emp-" + d, "TX", "America/Chicago"));
+        day(d, "192.0.2.7" + h, house, b -> b);
+      }
+    }
+    fx.now.set(T0.plus(Duration.ofDays(4))); // the day together: inside the live 7-day cluster window, not in 1 day
+    PolicySet candidate = oneDayClusterWindow();
+    DetectionEngine engine = fx.engine();
+    // policy test from an API thread: the worker releases the lock between the devices of a round, so a preview
+    // can run between two of them; a listener of the round's first verdict runs it at exactly that point.
+    List<Verdict> previews = new java.util.concurrent.CopyOnWriteArrayList<>();
+    engine.addListener(v -> {
+      if (previews.isEmpty()) {
+        engine.deviceIds().forEach(id -> previews.add(engine.preview(id, candidate).orElseThrow()));
+      }
+    });
+    engine.evaluateAll();
+    for (String id : engine.deviceIds()) {
+      assertThat(engine.repository().verdict(id).orElseThrow().reasons()).as(id).contains("cluster.farm");
+    }
+    assertThat(previews).hasSize(6).allSatisfy(v -> assertThat(v.clusterId()).as(v.deviceId()).isNull());
+  }
+
+  @Test
+  void aPolicyAppliedDuringALiveRound_getsClustersUnderItsOwnWindow() {
+    home("192.0.2.80", "AZ");
+    NetworkFacts house = network("hmac:gw-ap", "hmac:bssid-ap", List.of());
+    for (String d : List.of("a", "b", "c")) {
+      fx.assign(d, employee("emp-" + d, "TX", "America/Chicago"));
+      day(d, "192.0.2.80", house, b -> b);
+    }
+    fx.now.set(T0.plus(Duration.ofDays(4)));
+    String oneDay = PolicyRegistry.defaultText().replaceFirst("cluster_window_days: 7", "cluster_window_days: 1");
+    DetectionEngine engine = fx.engine();
+    AtomicBoolean applied = new AtomicBoolean();
+    engine.addListener(v -> {
+      if (applied.compareAndSet(false, true)) {
+        assertThat(fx.policies.apply("one-day.yaml", oneDay).ok()).isTrue();
+      }
+    });
+    engine.evaluateAll();
+    String version = fx.policies.current().version();
+    List<Verdict> underOneDay = engine.deviceIds().stream().map(id -> engine.repository().verdict(id).orElseThrow())
+        .filter(v -> v.policyVersion().equals(version)).toList();
+    assertThat(underOneDay).hasSize(2).allSatisfy(v -> assertThat(v.clusterId()).as(v.deviceId()).isNull());
+  }
+
+  @Test
+  void reportsFoldedInDuringALongRound_areSeenByItsLaterDevices() {
+    home("192.0.2.85", "AZ");
+    NetworkFacts house = network("hmac:gw-sw", "hmac:bssid-sw", List.of());
+    for (String d : List.of("a", "b", "c")) {
+      fx.assign(d, employee("emp-" + d, "TX", "America/Chicago"));
+    }
+    day("a", "192.0.2.85", house, b -> b);
+    day("b", "192.0.2.85", house, b -> b);
+    fx.now.set(END);
+    DetectionEngine engine = fx.engine();
+    // The sweep evaluates every device on its own thread while the worker folds reports in and evaluates what
+    // they touched: here a third laptop joins the house after the sweep's first device.
+    AtomicBoolean joined = new AtomicBoolean();
+    engine.addListener(v -> {
+      if (joined.compareAndSet(false, true)) {
+        day("c", "192.0.2.85", house, b -> b);
+      }
+    });
+    engine.evaluateAll();
+    assertThat(joined).isTrue();
+    for (String id : List.of("a", "b", "c")) {
+      assertThat(engine.repository().verdict(id).orElseThrow().reasons()).as(id).contains("cluster.farm");
     }
   }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,12 +38,30 @@ final class EngineFixture {
     }
   };
   final PolicyRegistry policies = PolicyRegistry.start(PolicyVersions.inMemory(), null, clock);
+  /** Reports in the store that detection was not handed: it folds them in on {@code catchUpAll}. */
+  private final List<DeviceReport> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final ReportSource source = new ReportSource() {
+    @Override
+    public List<DeviceReport> reportsBetween(String deviceId, long afterSequence, long beforeSequence, int limit) {
+      List<DeviceReport> between = stored.stream().filter(r -> r.deviceId().equals(deviceId)
+          && r.sequence() > afterSequence && r.sequence() < beforeSequence)
+          .sorted(java.util.Comparator.comparingLong(DeviceReport::sequence)).toList();
+      return between.subList(Math.max(0, between.size() - limit), between.size());
+    }
+
+    @Override
+    public Map<String, Long> lastSequences() {
+      Map<String, Long> last = new HashMap<>();
+      stored.forEach(r -> last.merge(r.deviceId(), r.sequence(), Math::max));
+      return last;
+    }
+  };
   private DetectionEngine engine;
 
   DetectionEngine engine() {
     if (engine == null) {
-      engine = new DetectionEngine(TestObjects.CATALOGUE, policies, repo, fleet, () -> new Roster(roster),
-          ip -> java.util.Optional.ofNullable(ips.get(ip)), clock, 1000);
+      engine = new DetectionEngine(TestObjects.CATALOGUE, policies, repo, fleet, source, () -> new Roster(roster),
+          ip -> java.util.Optional.ofNullable(ips.get(ip)), clock, 1000, DetectionEngine.DEFAULT_CACHE_DEVICES);
     }
     return engine;
   }
@@ -55,6 +74,12 @@ final class EngineFixture {
   void feed(DeviceReport r) {
     fleet.merge(r);
     engine().processNow(r);
+  }
+
+  /** A report the store accepted but detection was not handed (dropped hand-off, another collector). */
+  void store(DeviceReport r) {
+    fleet.merge(r);
+    stored.add(r);
   }
 
   Verdict verdictAt(String deviceId, Instant at) {
