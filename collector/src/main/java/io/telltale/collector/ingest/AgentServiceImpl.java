@@ -10,6 +10,7 @@ import io.telltale.collector.internal.Clock;
 import io.telltale.collector.internal.RateLimitedLogger;
 import io.telltale.collector.model.AgentSettings;
 import io.telltale.collector.model.DeviceReport;
+import io.telltale.collector.model.IpAddresses;
 import io.telltale.collector.pki.CertificateAuthority;
 import io.telltale.collector.pki.CsrException;
 import io.telltale.collector.pki.DeviceEnrollment;
@@ -153,7 +154,7 @@ public final class AgentServiceImpl extends AgentServiceGrpc.AgentServiceImplBas
     try {
       ServiceRequestContext ctx = ServiceRequestContext.current();
       device = authenticator.authenticate(ctx.sslSession());
-      reports = parser.parse(device.deviceId(), clock.now(), ctx.clientAddress().getHostAddress());
+      reports = parser.parse(device.deviceId(), clock.now(), IpAddresses.canonical(ctx.clientAddress()));
     } catch (IllegalArgumentException e) {
       metrics.reportInvalid();
       out.onError(GrpcErrors.invalid(e.getMessage()));

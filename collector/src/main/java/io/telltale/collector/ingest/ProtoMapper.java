@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place protobuf becomes domain records (and agent settings become protobuf). Validates while
  * mapping: a malformed report throws {@link IllegalArgumentException} whose message names the field, its
- * value and what was expected.
+ * value and what was expected. IP addresses in the sections come out in the collector's one form
+ * ({@link io.telltale.collector.model.IpAddresses}); one that is not an address is left out with a note
+ * ({@link ReportAddresses}).
  */
 final class ProtoMapper {
 
@@ -37,6 +39,7 @@ final class ProtoMapper {
 
   private ProtoMapper() {}
 
+  /** {@code publicIp}: where the report came from, already canonical (or "" when unknown). */
   static DeviceReport toReport(ReportRequest r, String deviceId, Instant receivedAt, String publicIp) {
     if (r.getSequence() < 1) {
       throw new IllegalArgumentException("sequence: " + r.getSequence() + " (expected: >= 1)");
@@ -49,6 +52,13 @@ final class ProtoMapper {
     if (r.getObservedAtMs() <= 0) {
       throw new IllegalArgumentException("observed_at_ms: " + r.getObservedAtMs() + " (expected: > 0)");
     }
+    ReportAddresses addresses = new ReportAddresses();
+    SoftwareFacts software = r.hasSoftware() ? software(r.getSoftware(), addresses) : null;
+    NetworkFacts network = r.hasNetwork() ? network(r.getNetwork(), addresses) : null;
+    SessionFacts sessions = r.hasSessions() ? sessions(r.getSessions()) : null;
+    List<DeviceReport.ProbeFailure> failures =
+        map(r.getErrorsList(), e -> new DeviceReport.ProbeFailure(e.getProbe(), e.getReason()));
+    failures.addAll(addresses.notes());
     return new DeviceReport(
         deviceId,
         r.getSequence(),
@@ -60,15 +70,15 @@ final class ProtoMapper {
         r.getConfigVersion(),
         (int) Math.min(Integer.MAX_VALUE, r.getDroppedHeartbeats() & 0xffffffffL),
         r.hasSystem() ? system(r.getSystem()) : null,
-        r.hasSoftware() ? software(r.getSoftware()) : null,
+        software,
         r.hasHardware() ? hardware(r.getHardware()) : null,
-        r.hasNetwork() ? network(r.getNetwork()) : null,
+        network,
         r.hasLocale() ? locale(r.getLocale()) : null,
         r.hasPower() ? power(r.getPower()) : null,
-        r.hasSessions() ? sessions(r.getSessions()) : null,
+        sessions,
         r.hasTiming() ? timing(r.getTiming()) : null,
         r.hasActivity() ? activity(r.getActivity()) : null,
-        map(r.getErrorsList(), e -> new DeviceReport.ProbeFailure(e.getProbe(), e.getReason())));
+        failures);
   }
 
   static OsFamily osFamily(io.telltale.proto.v1.OsFamily os) {
@@ -101,7 +111,7 @@ final class ProtoMapper {
         s.getVirtualMachine());
   }
 
-  private static SoftwareFacts software(io.telltale.proto.v1.Software s) {
+  private static SoftwareFacts software(io.telltale.proto.v1.Software s, ReportAddresses addresses) {
     List<SoftwareFacts.ListeningSocket> listeners = new ArrayList<>();
     for (int i = 0; i < s.getListenersCount(); i++) {
       io.telltale.proto.v1.Listener l = s.getListeners(i);
@@ -115,7 +125,8 @@ final class ProtoMapper {
         default -> throw new IllegalArgumentException(
             "software.listeners[" + i + "].protocol: " + l.getProtocol() + " (expected: TCP or UDP)");
       };
-      listeners.add(new SoftwareFacts.ListeningSocket(l.getPort(), protocol, l.getAddress(), l.getProcess()));
+      listeners.add(new SoftwareFacts.ListeningSocket(l.getPort(), protocol,
+          addresses.address("software.listeners[" + i + "].address", l.getAddress()), l.getProcess()));
     }
     return new SoftwareFacts(
         map(s.getProcessesList(), p -> new SoftwareFacts.RunningProcess(p.getName(), p.getPath(), p.getSigner(),
@@ -183,16 +194,22 @@ final class ProtoMapper {
     };
   }
 
-  private static NetworkFacts network(io.telltale.proto.v1.Network n) {
+  private static NetworkFacts network(io.telltale.proto.v1.Network n, ReportAddresses addresses) {
+    List<NetworkFacts.NetworkInterface> interfaces = new ArrayList<>(n.getInterfacesCount());
+    for (int j = 0; j < n.getInterfacesCount(); j++) {
+      io.telltale.proto.v1.NetworkInterface i = n.getInterfaces(j);
+      interfaces.add(new NetworkFacts.NetworkInterface(i.getName(), i.getDescription(), interfaceKind(i.getKind()),
+          i.getUp(), addresses.prefixed("network.interfaces[" + j + "].addresses", i.getAddressesList()), i.getMac(),
+          i.getDriver()));
+    }
     return new NetworkFacts(
-        map(n.getInterfacesList(), i -> new NetworkFacts.NetworkInterface(i.getName(), i.getDescription(),
-            interfaceKind(i.getKind()), i.getUp(), i.getAddressesList(), i.getMac(), i.getDriver())),
-        n.hasGateway() ? new NetworkFacts.Gateway(n.getGateway().getIp(), n.getGateway().getMac(),
-            n.getGateway().getMacOui(), n.getGateway().getInterface()) : null,
+        interfaces,
+        n.hasGateway() ? new NetworkFacts.Gateway(addresses.address("network.gateway.ip", n.getGateway().getIp()),
+            n.getGateway().getMac(), n.getGateway().getMacOui(), n.getGateway().getInterface()) : null,
         map(n.getNeighborsList(), x -> new NetworkFacts.Neighbor(x.getMac(), x.getMacOui(), x.getHostname())),
         n.hasWifi() ? new NetworkFacts.Wifi(n.getWifi().getSsid(), n.getWifi().getBssid(), n.getWifi().getBssidOui())
             : null,
-        n.getDnsServersList(),
+        addresses.addresses("network.dns_servers", n.getDnsServersList()),
         n.getVpnConnectionsList());
   }
 
@@ -229,7 +246,8 @@ final class ProtoMapper {
   private static SessionFacts sessions(io.telltale.proto.v1.SessionState s) {
     return new SessionFacts(
         map(s.getSessionsList(), x -> new SessionFacts.Session(sessionKind(x.getKind()), x.getUser(), x.getTool(),
-            x.getRemoteAddress(), x.getStartedAtMs() > 0 ? Instant.ofEpochMilli(x.getStartedAtMs()) : null)),
+            ReportAddresses.addressOrName(x.getRemoteAddress()),
+            x.getStartedAtMs() > 0 ? Instant.ofEpochMilli(x.getStartedAtMs()) : null)),
         tristate(s.getRemoteSession()), tristate(s.getRemoteControl()), s.getIdleSeconds(),
         tristate(s.getScreenLocked()));
   }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One report of one device, as accepted by ingest. The device id comes from the client certificate, the
- * public IP from the connection (or a trusted proxy's forwarded-for header), never from the body.
+ * public IP from the connection (or a trusted proxy's forwarded-for header), never from the body. IP addresses
+ * here, the public IP and those in the sections, are in the collector's one text form ({@link IpAddresses}).
  *
  * <p>A {@code null} section was not sent in this report: for a HEARTBEAT the slow-changing sections are
  * always {@code null} and mean "unchanged since the last FULL".

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Network attachment as the agent sent it. MACs, SSID and BSSID are "hmac:&lt;hex&gt;" values in the
- * default privacy mode (plain only when the fleet runs in PLAIN mode); OUIs are always clear ("aa:bb:cc").
+ * default privacy mode (plain only when the fleet runs in PLAIN mode); OUIs are always clear ("aa:bb:cc"). IP
+ * addresses (interface addresses with their prefix length, the gateway, DNS servers) are canonical
+ * ({@link IpAddresses}); ingest leaves out what is not an address.
  */
 public record NetworkFacts(
     List<NetworkInterface> interfaces,

@@ -31,7 +31,10 @@ public record SessionFacts(
     REMOTE_TOOL
   }
 
-  /** An open session; {@code tool} names the product for REMOTE_TOOL; empty strings when unknown. */
+  /**
+   * An open session; {@code tool} names the product for REMOTE_TOOL; empty strings when unknown.
+   * {@code remoteAddress} is an address in the canonical form, or a host name as the OS gave it.
+   */
   public record Session(Kind kind, String user, String tool, String remoteAddress, @Nullable Instant startedAt) {
     public Session {
       requireNonNull(kind, "kind");

@@ -58,7 +58,7 @@ public record SoftwareFacts(
     UDP
   }
 
-  /** A socket listening on a non-loopback address, with the owning executable's name. */
+  /** A socket listening on a non-loopback address (canonical, "" when unknown), with the owning executable's name. */
   public record ListeningSocket(int port, Protocol protocol, String address, String process) {
     public ListeningSocket {
       requireNonNull(protocol, "protocol");

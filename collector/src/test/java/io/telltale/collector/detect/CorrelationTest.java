@@ -3,9 +3,11 @@ package io.telltale.collector.detect;
 import static io.telltale.collector.detect.TestObjects.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.telltale.collector.detect.geo.Cidr;
 import io.telltale.collector.detect.geo.IpInfo;
 import io.telltale.collector.detect.geo.IpKind;
 import io.telltale.collector.detect.policy.PolicyRegistry;
+import io.telltale.collector.model.IpAddresses;
 import io.telltale.collector.model.NetworkFacts;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +95,20 @@ class CorrelationTest {
   }
 
   @Test
+  void twoEmployeesBehindOneIpv6Address_writtenDifferently_link_whereAnIpv6PrefixInIpIntelligenceKnowsIt() {
+    fx.prefixes.put(Cidr.parse("2001:0DB8:0000:0000::/48"), residential("TX"));
+    employees("s1", "s2");
+    // Each laptop's proxy wrote the address its own way; ingest hands detection its one form (IpAddresses).
+    hours("s1", 1, 24, IpAddresses.canonical("2001:DB8:0:0:1::1"), b -> b);
+    hours("s2", 1, 24, IpAddresses.canonical("2001:0db8:0000:0000:0001:0000:0000:0001"), b -> b);
+    Signals.ClusterSig c = cluster("s1", END);
+    assertThat(c.member()).isTrue();
+    assertThat(c.employees()).isEqualTo(2);
+    assertThat(c.linkKinds()).containsExactly("public_ip");
+    assertThat(fx.engine().signals("s2").orElseThrow().geo().ip()).isEqualTo("2001:db8::1:0:0:1");
+  }
+
+  @Test
   void mobileVpnAndHostingExits_neverLinkByIp() {
     fx.ips.put("198.51.100.60", new IpInfo("US", "TX", "", 21928, "T-Mobile USA", IpKind.MOBILE));
     fx.ips.put("198.51.100.61", new IpInfo("US", "TX", "", 9009, "M247", IpKind.VPN));
@@ -171,6 +187,21 @@ class CorrelationTest {
     Signals s = fx.engine().signals("o1").orElseThrow();
     assertThat(s.geo().declaredNetwork()).isTrue();
     assertThat(fx.verdictAt("o1", END).flagged()).isFalse();
+  }
+
+  @Test
+  void declaredIpv6CompanyNetwork_howeverWritten_linksNobody() {
+    String policy = PolicyRegistry.defaultText().replace("  networks: []",
+        "  networks:\n    - cidr: 2001:DB8:0:BEEF:0:0:0:0/64\n      name: HQ");
+    assertThat(fx.policies.apply("test", policy).ok()).isTrue();
+    fx.prefixes.put(Cidr.parse("2001:db8::/32"), residential("TX"));
+    employees("q1", "q2", "q3");
+    NetworkFacts office = network("hmac:gw-hq6", "hmac:bssid-hq6", List.of());
+    for (String d : List.of("q1", "q2", "q3")) {
+      hours(d, 1, 24, "2001:db8:0:beef::50", b -> b.network(office));
+    }
+    assertThat(cluster("q1", END).member()).isFalse();
+    assertThat(fx.engine().signals("q1").orElseThrow().geo().declaredNetwork()).isTrue();
   }
 
   @Test

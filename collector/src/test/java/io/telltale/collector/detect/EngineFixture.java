@@ -1,5 +1,6 @@
 package io.telltale.collector.detect;
 
+import io.telltale.collector.detect.geo.Cidr;
 import io.telltale.collector.detect.geo.IpInfo;
 import io.telltale.collector.detect.policy.PolicyRegistry;
 import io.telltale.collector.detect.policy.PolicyVersions;
@@ -20,6 +21,8 @@ final class EngineFixture {
   final Map<String, Employee> roster = new HashMap<>();
   /** IP intelligence, read live: entries put after the engine started count. */
   final Map<String, IpInfo> ips = new java.util.concurrent.ConcurrentHashMap<>();
+  /** IP intelligence by prefix, asked when {@link #ips} has no entry for the address; read live too. */
+  final Map<Cidr, IpInfo> prefixes = new java.util.concurrent.ConcurrentHashMap<>();
   final AtomicReference<Instant> now = new AtomicReference<>(TestObjects.T0);
   final Clock clock = new Clock() {
     @Override
@@ -61,7 +64,9 @@ final class EngineFixture {
   DetectionEngine engine() {
     if (engine == null) {
       engine = new DetectionEngine(TestObjects.CATALOGUE, policies, repo, fleet, source, () -> new Roster(roster),
-          ip -> java.util.Optional.ofNullable(ips.get(ip)), clock, 1000, DetectionEngine.DEFAULT_CACHE_DEVICES);
+          ip -> java.util.Optional.ofNullable(ips.get(ip)).or(() -> prefixes.entrySet().stream()
+              .filter(p -> p.getKey().contains(ip)).map(Map.Entry::getValue).findFirst()), clock, 1000,
+          DetectionEngine.DEFAULT_CACHE_DEVICES);
     }
     return engine;
   }

@@ -1,5 +1,6 @@
 package io.telltale.collector.detect.geo;
 
+import io.telltale.collector.model.IpAddresses;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public enum AddressScope {
 
   /** The scope of a literal IPv4 or IPv6 address (an IPv4-mapped IPv6 address counts as its IPv4 address). */
   public static AddressScope of(String ip) {
-    byte[] a = Cidr.address(ip.trim());
+    byte[] a = IpAddresses.bytes(ip);
     if (a == null || in(a, NOT_PUBLIC_RANGES)) {
       return NOT_PUBLIC;
     }

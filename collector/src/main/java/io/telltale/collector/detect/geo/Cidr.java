@@ -1,53 +1,42 @@
 package io.telltale.collector.detect.geo;
 
+import io.telltale.collector.model.IpAddresses;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IPv4 or IPv6 prefix. Parsing never resolves names: only literal addresses are accepted. Immutable.
+ * An IPv4 or IPv6 prefix, its {@code text} in the collector's one address form ({@link IpAddresses}): the
+ * network masked and canonical ({@code 2001:DB8::1/32} is {@code 2001:db8::/32}). Parsing never resolves names:
+ * only literal addresses are accepted. Immutable.
  */
 public record Cidr(byte[] network, int prefixLength, String text) {
 
-  private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
-
-  /** Parses "a.b.c.d/n", "v6::/n" or a bare address (a host prefix); null when it is not one. */
+  /**
+   * Parses "a.b.c.d/n", "v6::/n" or a bare address (a host prefix, its text the address); null when it is not
+   * one. An IPv4-mapped prefix is the IPv4 one ({@code ::ffff:192.0.2.0/120} is {@code 192.0.2.0/24}).
+   */
   public static @Nullable Cidr parse(String text) {
-    String t = text.trim();
-    int slash = t.indexOf('/');
-    String addr = slash < 0 ? t : t.substring(0, slash);
-    byte[] bytes = address(addr);
+    String canonical = IpAddresses.parseWithPrefix(text).orElse(null);
+    if (canonical == null) {
+      return null;
+    }
+    int slash = canonical.indexOf('/');
+    byte[] bytes = IpAddresses.bytes(slash < 0 ? canonical : canonical.substring(0, slash));
     if (bytes == null) {
-      return null;
+      return null; // a zone: an interface's address, never a network
     }
-    int len;
-    try {
-      len = slash < 0 ? bytes.length * 8 : Integer.parseInt(t.substring(slash + 1));
-    } catch (NumberFormatException e) {
-      return null;
+    if (slash < 0) {
+      return new Cidr(bytes, bytes.length * 8, canonical);
     }
-    if (len < 0 || len > bytes.length * 8) {
-      return null;
-    }
-    return new Cidr(mask(bytes, len), len, t);
-  }
-
-  /** The bytes of a literal IP address, or null when {@code s} is not one. */
-  public static byte @Nullable [] address(String s) {
-    if (s.isEmpty() || !LITERAL.matcher(s).matches() || (!s.contains(":") && s.chars().filter(c -> c == '.').count() != 3)) {
-      return null;
-    }
-    try {
-      return InetAddress.getByName(s).getAddress();
-    } catch (UnknownHostException e) {
-      return null;
-    }
+    int len = Integer.parseInt(canonical.substring(slash + 1));
+    byte[] network = mask(bytes, len);
+    return new Cidr(network, len, IpAddresses.canonical(inet(network)) + "/" + len);
   }
 
   public boolean contains(String ip) {
-    byte[] a = address(ip);
+    byte[] a = IpAddresses.bytes(ip);
     return a != null && a.length == network.length && java.util.Arrays.equals(mask(a, prefixLength), network);
   }
 
@@ -64,6 +53,14 @@ public record Cidr(byte[] network, int prefixLength, String text) {
       out[i] = (byte) (out[i] & (0xFF << (8 - bits)));
     }
     return out;
+  }
+
+  private static InetAddress inet(byte[] address) {
+    try {
+      return InetAddress.getByAddress(address); // bytes: no lookup
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("an address of " + address.length + " bytes", e);
+    }
   }
 
   @Override

@@ -21,13 +21,17 @@ public final class CompanyNetworks implements IpIntel {
     this.inner = inner;
   }
 
-  /** Parses CIDR strings; throws {@link IllegalArgumentException} naming the first bad one. */
+  /**
+   * Parses CIDR strings (IPv4 or IPv6, never host names) into the canonical form; throws
+   * {@link IllegalArgumentException} naming the first bad one.
+   */
   public static List<Cidr> parseCidrs(List<String> texts) {
     List<Cidr> out = new ArrayList<>();
     for (String t : texts) {
       Cidr c = Cidr.parse(t);
       if (c == null) {
-        throw new IllegalArgumentException("company network: '" + t + "' (expected: a CIDR such as 203.0.113.0/24)");
+        throw new IllegalArgumentException(
+            "company network: '" + t + "' (expected: a CIDR such as 203.0.113.0/24 or 2001:db8:1::/48)");
       }
       out.add(c);
     }

@@ -9,6 +9,11 @@ import java.util.Optional;
 @FunctionalInterface
 public interface IpIntel {
 
+  /**
+   * What is known about {@code ip}, an address in the collector's canonical form
+   * ({@link io.telltale.collector.model.IpAddresses}); prefix sources match its bytes, so a prefix matches
+   * however its file or configuration wrote it.
+   */
   Optional<IpInfo> lookup(String ip);
 
   /** Knows nothing. */

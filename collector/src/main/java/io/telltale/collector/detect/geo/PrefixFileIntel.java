@@ -51,7 +51,8 @@ public final class PrefixFileIntel implements IpIntel {
       }
       Cidr cidr = Cidr.parse(f.get(0));
       if (cidr == null) {
-        throw new IllegalArgumentException(source + ":" + (i + 1) + ": cidr: '" + f.get(0) + "' (expected: a CIDR)");
+        throw new IllegalArgumentException(source + ":" + (i + 1) + ": cidr: '" + f.get(0)
+            + "' (expected: a CIDR such as 192.0.2.0/24 or 2001:db8::/32)");
       }
       long asn;
       try {

@@ -1,5 +1,6 @@
 package io.telltale.collector.detect.geo;
 
+import io.telltale.collector.model.IpAddresses;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class PrefixTable<V> {
 
   /** The value of the longest prefix containing {@code ip}; empty when none does or it is not an address. */
   Optional<V> lookup(String ip) {
-    byte[] address = Cidr.address(ip);
+    byte[] address = IpAddresses.bytes(ip);
     return address == null ? Optional.empty() : Optional.ofNullable(lookup(address));
   }
 

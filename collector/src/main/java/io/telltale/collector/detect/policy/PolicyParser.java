@@ -73,7 +73,8 @@ public final class PolicyParser {
         if (!cidr.isEmpty()) {
           Cidr c = Cidr.parse(cidr);
           if (c == null) {
-            y.error(y.get(m, "cidr"), "cidr: '%s' (expected: a CIDR such as 203.0.113.0/24)", cidr);
+            y.error(y.get(m, "cidr"), "cidr: '%s' (expected: a CIDR such as 203.0.113.0/24 or 2001:db8:1::/48)",
+                cidr);
           } else {
             cidrs.add(c);
           }

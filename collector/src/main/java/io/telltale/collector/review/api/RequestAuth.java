@@ -11,6 +11,7 @@ import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.netty.util.AttributeKey;
+import io.telltale.collector.model.IpAddresses;
 import io.telltale.collector.review.Principal;
 import io.telltale.collector.review.ReviewException;
 import io.telltale.collector.review.auth.AccessControl;
@@ -64,8 +65,9 @@ public final class RequestAuth {
     ctx.setAttr(PRINCIPAL, p);
   }
 
+  /** The caller's address (a trusted proxy's X-Forwarded-For, else the peer) in the canonical form. */
   public static String clientIp(ServiceRequestContext ctx) {
-    return ctx.clientAddress().getHostAddress();
+    return IpAddresses.canonical(ctx.clientAddress());
   }
 
   public static boolean stateChanging(HttpMethod method) {

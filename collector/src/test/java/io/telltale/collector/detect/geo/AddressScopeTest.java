@@ -20,6 +20,8 @@ class AddressScopeTest {
       "203.0.113.9, DOCUMENTATION",
       "198.19.1.1, DOCUMENTATION",
       "2001:db8:57d8:4ba8::5f6, DOCUMENTATION",
+      "2001:DB8:0:0:1::1, DOCUMENTATION",
+      "::FFFF:CB00:7107, DOCUMENTATION",
       "10.0.0.1, NOT_PUBLIC",
       "172.16.5.4, NOT_PUBLIC",
       "192.168.1.1, NOT_PUBLIC",
@@ -37,6 +39,7 @@ class AddressScopeTest {
       "::ffff:81.2.69.160, PUBLIC",
       "'', NOT_PUBLIC",
       "localhost, NOT_PUBLIC",
+      "dead.beef.cafe.face, NOT_PUBLIC",
       "1.2.3, NOT_PUBLIC",
       "fe80::1%eth0, NOT_PUBLIC"})
   void classifiesReportedPublicAddresses(String ip, AddressScope expected) {

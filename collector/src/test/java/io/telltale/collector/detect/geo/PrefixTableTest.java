@@ -26,11 +26,24 @@ class PrefixTableTest {
   }
 
   @Test
+  void anIpv6Prefix_matchesAddressesHoweverWritten_andAMappedAddressIsItsIpv4() {
+    PrefixTable<String> t = new PrefixTable<String>()
+        .put(cidr("2001:DB8:0:0:1::/80"), "home")
+        .put(cidr("198.51.100.0/24"), "isp");
+    assertThat(t.lookup("2001:db8::1:0:0:1")).contains("home");
+    assertThat(t.lookup("2001:DB8:0:0:1:0:0:1")).contains("home");
+    assertThat(t.lookup("2001:0db8:0000:0000:0001:0000:0000:0001")).contains("home");
+    assertThat(t.lookup("2001:db8::2:0:0:1")).isEmpty();
+    assertThat(t.lookup("::ffff:198.51.100.9")).contains("isp");
+  }
+
+  @Test
   void noMatch_orNotAnAddress_isEmpty() {
     PrefixTable<String> t = new PrefixTable<String>().put(cidr("10.0.0.0/8"), "lan");
     assertThat(t.lookup("11.0.0.1")).isEmpty();
     assertThat(t.lookup("::1")).isEmpty();
     assertThat(t.lookup("example.com")).isEmpty();
+    assertThat(t.lookup("dead.beef.cafe.face")).isEmpty();
     assertThat(t.lookup("")).isEmpty();
   }
 
