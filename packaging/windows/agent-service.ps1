@@ -3,7 +3,8 @@
 #   1. %ProgramData%\Telltale\agent.yml from the sample if absent (an administrator's edits survive upgrades)
 #   2. enroll once, from what the MSI stored (HKLM\SOFTWARE\Telltale\Agent: CollectorAddress;
 #      ...\Agent\Enrollment: Token, CAFile; that key is readable by SYSTEM and Administrators only)
-#   3. run the agent; its exit code is the service's (non-zero: WinSW restarts it after 30 s)
+#   3. run the agent; its exit code is the service's (non-zero: WinSW restarts it after 30 s; 0, as for a
+#      device the collector revoked: the service stays stopped, see telltale-agent-service.xml)
 $ErrorActionPreference = 'Stop'
 $installDir = Split-Path -Parent $PSScriptRoot
 $data = Join-Path $env:ProgramData 'Telltale'
@@ -18,7 +19,8 @@ $env:TELLTALE_STATE_DIR = $data
 $settings = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Telltale\Agent' -ErrorAction SilentlyContinue
 if ($settings -and $settings.CollectorAddress) { $env:TELLTALE_COLLECTOR_ADDRESS = $settings.CollectorAddress }
 
-# Mirrors AgentState.isEnrolled(): device-id, client.key and client.crt present.
+# Mirrors AgentState.isEnrolled(): device-id, client.key and client.crt present. A revoked device is still
+# enrolled here, so the stored token never re-enrolls it behind the collector's back; the agent says how.
 $enrolled = @('device-id', 'client.key', 'client.crt') | ForEach-Object { Test-Path (Join-Path $data $_) }
 if ($enrolled -contains $false) {
   $enrollment = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Telltale\Agent\Enrollment' -ErrorAction SilentlyContinue

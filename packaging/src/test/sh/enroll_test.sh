@@ -31,6 +31,15 @@ test_enrollPending_alreadyEnrolled_doesNothing() {
   assert_no_file "$SCRATCH/agent.args"
 }
 
+test_enrollPending_revokedDevice_isNotReenrolledWithTheMdmToken() {
+  enroll_fixture
+  printf 'TELLTALE_ENROLL_TOKEN=tok\nTELLTALE_COLLECTOR_ADDRESS=c:1\n' > "$TELLTALE_ENROLL_ENV"
+  for f in device-id client.key client.crt; do echo x > "$TELLTALE_STATE_DIR/$f"; done
+  printf 'revoked_at=2025-04-14T08\\:00\\:00Z\n' > "$TELLTALE_STATE_DIR/revoked.properties"
+  enroll || fail "exit $?"
+  assert_no_file "$SCRATCH/agent.args"
+}
+
 test_enrollPending_withoutToken_exitsZeroAndSaysWhy() {
   enroll_fixture
   enroll || fail "exit $?"

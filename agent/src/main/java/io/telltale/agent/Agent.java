@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.telltale.agent.config.AgentConfig;
 import io.telltale.agent.config.AgentState;
+import io.telltale.agent.config.Revocation;
 import io.telltale.agent.internal.Clock;
 import io.telltale.agent.internal.NamedThreadFactory;
 import io.telltale.agent.internal.ScheduledTask;
@@ -14,6 +15,7 @@ import io.telltale.agent.transport.DeliveryOutcome;
 import io.telltale.agent.transport.LinkTiming;
 import io.telltale.agent.transport.ReportingPipeline;
 import io.telltale.agent.transport.SectionFiller;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,12 +26,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The running agent: observes every report interval, spools, and uploads when the collector's pacing allows.
  * All wiring is in {@link #create}. One scheduler thread does everything, so the pipeline needs no locking.
+ * When the collector revokes the device, the pipeline records it and the agent stops (exit code 0); an agent
+ * over a state directory that says revoked does not start at all ({@link RevokedDevice}).
  */
 public final class Agent implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(Agent.class);
 
   private final String device;
+  private final AgentState state;
   private final ReportingPipeline pipeline;
   private final CollectorConnection connection;
   private final ProbeSource probes;
@@ -41,9 +46,10 @@ public final class Agent implements AutoCloseable {
   private long nextObserveAt;
   private long nextUploadAt;
 
-  private Agent(String device, ReportingPipeline pipeline, CollectorConnection connection, ProbeSource probes,
-      Clock clock) {
+  private Agent(String device, AgentState state, ReportingPipeline pipeline, CollectorConnection connection,
+      ProbeSource probes, Clock clock) {
     this.device = device;
+    this.state = state;
     this.pipeline = pipeline;
     this.connection = connection;
     this.probes = probes;
@@ -72,10 +78,17 @@ public final class Agent implements AutoCloseable {
     }
     ReportingPipeline pipeline = new ReportingPipeline(device, probes, clock, state, config, connection, fillers,
         new LinkTiming.Measured());
-    return new Agent(device, pipeline, connection, probes, clock);
+    return new Agent(device, state, pipeline, connection, probes, clock);
   }
 
+  /** Starts reporting; on a device the collector revoked earlier, logs why not and stops with exit code 0. */
   public void start() {
+    Optional<Revocation> revoked = pipeline.revocation();
+    if (revoked.isPresent()) {
+      RevokedDevice.stayStopped(state, revoked.get());
+      stopped.countDown();
+      return;
+    }
     logger.info("{} - reporting every {} s to {}", device, pipeline.settings().reportInterval().toSeconds(),
         connection.address());
     scheduler.execute(new Cycle());

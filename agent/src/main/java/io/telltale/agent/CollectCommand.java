@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
  * configuration switched off. Network identifiers are treated as the agent treats them: under the fleet's
  * privacy mode and key from the state directory ({@code --state-dir}, else the agent's default) when this user
  * can read them, otherwise hashed under a random key of this run (stderr says which). {@code sequence} is 0:
- * the real sequence number is assigned when a report is spooled.
+ * the real sequence number is assigned when a report is spooled. On a device the collector revoked, stderr says
+ * so: the agent sends nothing there, but this command still shows what a report would hold.
  *
  * <p>Start-up dominates this command (about 1.5 s of CPU before this change, most of it class loading), so
  * JSON printing is prepared on a second thread while the probes run.
@@ -159,9 +160,21 @@ final class CollectCommand implements Callable<Integer> {
     // be observed is listed with its reason under "errors".
     JsonFormat.Printer printer = JsonFormat.printer().alwaysPrintFieldsWithNoPresence();
     printer.print(DynamicMessage.getDefaultInstance(ReportRequest.getDescriptor()));
+    noteRevocation(new AgentState(dir), err);
     IdentifierHasher hasher = hasher(dir, err);
     hasher.network("00:00:00:00:00:00"); // loads the JCE provider now rather than while mapping
     return new Prepared(printer, hasher);
+  }
+
+  /** Says so when the collector revoked this device: the report printed is then one that is never sent. */
+  private static void noteRevocation(AgentState state, PrintWriter err) {
+    try {
+      state.revocation().ifPresent(r -> err.println("collect: this device was " + r.describe() + "; the agent "
+          + "collects and sends nothing until the device is enrolled again (telltale-agent enroll). The report "
+          + "printed is what a report would hold; it is not sent."));
+    } catch (UncheckedIOException e) {
+      // The state directory is the agent's account's only; the key lookup below says so.
+    }
   }
 
   /** The agent's hasher when the state directory is readable, else HASHED under a random key. */

@@ -6,6 +6,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.telltale.agent.config.AgentState;
 import io.telltale.agent.config.RemoteConfig;
 import io.telltale.agent.config.RemoteConfig.PrivacyMode;
+import io.telltale.agent.config.Revocation;
 import io.telltale.agent.probe.Fixtures;
 import io.telltale.agent.transport.IdentifierHasher;
 import io.telltale.proto.v1.ReportKind;
@@ -13,9 +14,12 @@ import io.telltale.proto.v1.ReportRequest;
 import io.telltale.proto.v1.UsbFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,6 +111,23 @@ class CollectCommandTest {
     assertThat(CollectCommand.parseSimple("collect", "--once", "--host-root")).isNull();
     assertThat(CollectCommand.parseSimple("collect", "--once", "--once")).isNull();
     assertThat(CollectCommand.parseSimple("run", "--once")).isNull();
+  }
+
+  @Test
+  void collectOnce_onARevokedDevice_stillPrintsTheReport_andSaysTheAgentSendsNothing() throws Exception {
+    new AgentState(stateDir).saveRevocation(new Revocation("dev-1", Instant.parse("2025-04-14T08:00:00Z"),
+        "collector.corp:8443", "device revoked"));
+    CollectCommand command = CollectCommand.parseSimple("collect", "--once", "--host-root",
+        Fixtures.linuxHost().path().toString(), "--state-dir", stateDir.toString());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    assertThat(command.run(new PrintWriter(out), new PrintWriter(err))).isZero();
+
+    assertThat(out.toString()).contains("\"hostname\": \"lt-0042\"");
+    assertThat(err.toString()).contains("this device was revoked by the collector collector.corp:8443 at "
+        + "2025-04-14T08:00:00Z (it said: \"device revoked\")", "the agent collects and sends nothing",
+        "telltale-agent enroll", "it is not sent");
   }
 
   @Test

@@ -4,18 +4,23 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * The agent's state directory: identity (device id, private key, client certificate, CA chain), the fleet
@@ -29,7 +34,9 @@ import java.util.Properties;
  *   ca.crt           the collector's CA chain, PEM (the only roots the agent trusts)
  *   identifier.key   fleet HMAC key for hashed identifiers, 32 raw bytes, 0600
  *   remote-config.properties   the last configuration the collector pushed
- *   spool/           the report queue
+ *   revoked.properties         the collector revoked this device: when, and what it said (the agent then
+ *                              stays stopped; written durably, removed by the next enrollment)
+ *   spool/           the report queue (deleted when the device is revoked)
  * </pre>
  *
  * Not thread-safe for concurrent writers; the agent writes from one thread.
@@ -68,6 +75,10 @@ public final class AgentState {
     return dir.resolve(IDENTIFIER_KEY_FILE);
   }
 
+  public Path revocationFile() {
+    return dir.resolve("revoked.properties");
+  }
+
   /** True when a device id, key and certificate are present. */
   public boolean isEnrolled() {
     return Files.isRegularFile(dir.resolve("device-id")) && Files.isRegularFile(privateKeyFile())
@@ -99,6 +110,8 @@ public final class AgentState {
       saveRemoteConfig(config);
       // Written last: its presence means the identity is complete.
       write(dir.resolve("device-id"), (deviceId + "\n").getBytes(StandardCharsets.UTF_8));
+      // Only a complete new identity lifts a revocation; a crash before this line leaves the device stopped.
+      Files.deleteIfExists(revocationFile());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the agent state in " + dir, e);
     }
@@ -165,10 +178,63 @@ public final class AgentState {
     }
   }
 
+  /** The collector's revocation of this device, if it revoked it (and no enrollment happened since). */
+  public Optional<Revocation> revocation() {
+    return RevocationFile.read(revocationFile());
+  }
+
+  /** Records that the collector revoked this device: flushed to disk before it returns (fsync). */
+  public void saveRevocation(Revocation revocation) {
+    try {
+      Files.createDirectories(dir);
+      writeDurably(revocationFile(), RevocationFile.toBytes(revocation));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record the revocation in " + revocationFile(), e);
+    }
+  }
+
+  /**
+   * Deletes the spool directory with everything in it: queued reports, copies of rejected ones, a quarantined
+   * queue file. Returns whether there was one. The {@code Spool} using it must be closed first.
+   */
+  public boolean deleteSpool() {
+    Path spool = spoolDir();
+    if (!Files.exists(spool)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(spool)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the spool " + spool, e);
+    }
+  }
+
   private static void write(Path file, byte[] bytes) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(tmp, bytes);
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** As {@link #write}, and on disk when it returns: file and directory entry forced (best effort for the latter). */
+  private static void writeDurably(Path file, byte[] bytes) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
+      ch.force(true);
+    }
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try (FileChannel d = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Windows cannot open a directory as a channel; NTFS journals the rename itself.
+    }
   }
 
   /** Writes a file readable by its owner only: created 0600 before any byte is written (POSIX). */

@@ -6,6 +6,7 @@ import io.telltale.agent.config.AgentConfig;
 import io.telltale.agent.config.AgentState;
 import io.telltale.agent.config.KeyMaterial;
 import io.telltale.agent.config.RemoteConfig;
+import io.telltale.agent.config.Revocation;
 import io.telltale.agent.config.Settings;
 import io.telltale.agent.internal.Clock;
 import io.telltale.agent.probe.ActivityRecord;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * source → {@link ReportComposer} → {@link Spool} → {@link Reporter} → collector, plus applying pushed
  * configuration and renewing the certificate. Only the probe source, the clock and the link timing differ
  * between the two. Not thread-safe: call from one thread per device.
+ *
+ * <p>Revocation: when the collector refuses the device, the pipeline records it in the state directory
+ * ({@link AgentState#saveRevocation}) and deletes the spool, whose reports would never be accepted. A
+ * pipeline over a revoked state directory observes, spools and sends nothing.
  */
 public final class ReportingPipeline implements AutoCloseable {
 
@@ -51,7 +57,8 @@ public final class ReportingPipeline implements AutoCloseable {
   private boolean renewRequested;
   /** The client certificate's expiry, read from the state directory once per certificate. */
   private @Nullable Instant certificateNotAfter;
-  private volatile boolean revoked;
+  /** Set when the collector revoked the device, now or before this pipeline was made. */
+  private volatile @Nullable Revocation revocation;
 
   public ReportingPipeline(String device, ProbeSource probes, Clock clock, AgentState state, AgentConfig local,
       CollectorConnection connection, SectionFiller.Factory fillers, LinkTiming.Source timing) {
@@ -62,6 +69,7 @@ public final class ReportingPipeline implements AutoCloseable {
     this.local = requireNonNull(local, "local");
     this.connection = requireNonNull(connection, "connection");
     this.fillers = requireNonNull(fillers, "fillers");
+    this.revocation = state.revocation().orElse(null);
     RemoteConfig remote = state.remoteConfig();
     this.settings = Settings.of(local, remote);
     this.spool = new Spool(state.spoolDir(), settings.spoolMaxBytes(), device);
@@ -72,8 +80,11 @@ public final class ReportingPipeline implements AutoCloseable {
     probes.restrictTo(enabledProbes());
   }
 
-  /** Observes the device now and spools the report; returns its sequence number. */
+  /** Observes the device now and spools the report; returns its sequence number (-1, doing nothing, once revoked). */
   public long observe() {
+    if (revocation != null) {
+      return -1;
+    }
     Instant now = clock.now();
     Observations obs = probes.observe(now, true);
     ActivityRecord activity = probes.drainActivity(now);
@@ -84,12 +95,13 @@ public final class ReportingPipeline implements AutoCloseable {
 
   /** Sends what the spool holds, then renews the certificate if asked to or if it expires soon. */
   public DeliveryOutcome deliver() {
-    if (revoked) {
-      return new DeliveryOutcome.Revoked("revoked earlier");
+    Revocation earlier = revocation;
+    if (earlier != null) {
+      return new DeliveryOutcome.Revoked(earlier.reason());
     }
     DeliveryOutcome outcome = reporter.deliver();
-    if (outcome instanceof DeliveryOutcome.Revoked) {
-      revoked = true;
+    if (outcome instanceof DeliveryOutcome.Revoked r) {
+      recordRevocation(r.reason());
     } else if (outcome instanceof DeliveryOutcome.Drained) {
       renewIfDue();
     }
@@ -109,7 +121,12 @@ public final class ReportingPipeline implements AutoCloseable {
   }
 
   public boolean revoked() {
-    return revoked;
+    return revocation != null;
+  }
+
+  /** The collector's revocation of this device, if it revoked it. */
+  public Optional<Revocation> revocation() {
+    return Optional.ofNullable(revocation);
   }
 
   /** Stops running {@code probeNames} (self-limits), on top of what the configuration disables. */
@@ -124,6 +141,44 @@ public final class ReportingPipeline implements AutoCloseable {
         : settings.enabledProbes());
     enabled.removeAll(shedProbes);
     return enabled;
+  }
+
+  /**
+   * Records the revocation durably, then deletes the spool: its reports would never be accepted, and they are
+   * about an employee the company stopped wanting data about. Failures are logged; reporting stops either way.
+   */
+  private void recordRevocation(String reason) {
+    String id;
+    try {
+      id = state.deviceId(); // `device` is a log prefix: the simulator's devices go by host name
+    } catch (RuntimeException e) {
+      id = device;
+    }
+    Revocation r = new Revocation(id, clock.now(), connection.address().toString(), reason);
+    revocation = r;
+    String recorded;
+    try {
+      state.saveRevocation(r);
+      recorded = "revocation recorded in " + state.revocationFile() + "; ";
+    } catch (RuntimeException e) {
+      recorded = "";
+      logger.warn("{} - could not record the revocation ({}); the next start will send one report and be "
+          + "refused again", device, e.getMessage());
+    }
+    int queued;
+    try {
+      queued = spool.size();
+    } catch (RuntimeException e) {
+      queued = -1;
+    }
+    spool.close();
+    try {
+      state.deleteSpool();
+      logger.info("{} - {}deleted the spool ({} reports never to be delivered)", device, recorded,
+          queued < 0 ? "unreadable" : queued);
+    } catch (RuntimeException e) {
+      logger.warn("{} - could not delete the spool of the revoked device: {}", device, e.getMessage());
+    }
   }
 
   private void renewIfDue() {

@@ -11,16 +11,20 @@ import io.telltale.agent.probe.ProbeSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A probe source with settable facts, for delivery tests. */
 public final class FakeProbeSource implements ProbeSource {
 
   public volatile List<String> processes = List.of("explorer.exe");
   public volatile Set<String> enabled = Set.of();
+  /** How many times the agent observed. */
+  public final AtomicInteger observations = new AtomicInteger();
   private long lastMinute = -1;
 
   @Override
   public Observations observe(Instant now, boolean full) {
+    observations.incrementAndGet();
     return new Observations(now,
         new SystemFacts(OsFamily.LINUX, "Debian 12", "6.1", "host-1", "SER1", "LENOVO", "20XW", now.getEpochSecond() % 100_000, false),
         new SoftwareFacts(processes.stream().map(p -> SoftwareFacts.RunningProcess.of(p, "")).toList(), List.of(), List.of(), List.of()),

@@ -61,6 +61,8 @@ public final class TestCollector implements AutoCloseable {
   public final TestPki pki = new TestPki();
   /** device id -> sequence -> report, as stored. */
   public final Map<String, ConcurrentSkipListMap<Long, ReportRequest>> stored = new ConcurrentHashMap<>();
+  /** Every call that reached the collector, of any method, refused ones included. */
+  public final AtomicInteger calls = new AtomicInteger();
   /** Every Report call received, in order (duplicates included). */
   public final Queue<ReportRequest> received = new ConcurrentLinkedQueue<>();
   public final Map<String, String> forwardedFor = new ConcurrentHashMap<>();
@@ -130,10 +132,11 @@ public final class TestCollector implements AutoCloseable {
     return new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static final class Identity implements ServerInterceptor {
+  private final class Identity implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
         ServerCallHandler<Q, R> next) {
+      calls.incrementAndGet();
       String device = "";
       SSLSession ssl = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
       if (ssl != null) {

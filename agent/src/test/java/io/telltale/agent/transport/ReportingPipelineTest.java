@@ -222,15 +222,42 @@ class ReportingPipelineTest {
   }
 
   @Test
-  void permissionDenied_stopsReporting_andKeepsTheSpool() {
+  void permissionDenied_stopsReporting_recordsTheRevocation_andDeletesTheSpool() {
     collector.failNext.add(Status.PERMISSION_DENIED.withDescription("certificate revoked"));
     tick();
-    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Revoked.class);
     tick();
     assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Revoked.class);
     assertThat(pipeline.revoked()).isTrue();
-    assertThat(pipeline.spool().size()).isEqualTo(2);
+    assertThat(state.revocation()).hasValueSatisfying(r -> {
+      assertThat(r.deviceId()).isEqualTo(device);
+      assertThat(r.at()).isEqualTo(clock.now());
+      assertThat(r.reason()).isEqualTo("certificate revoked");
+    });
+    assertThat(state.spoolDir()).as("spool of a revoked device").doesNotExist();
+
+    tick(); // observes nothing, spools nothing
+    assertThat(probes.observations.get()).isEqualTo(2);
+    assertThat(pipeline.deliver()).isInstanceOf(DeliveryOutcome.Revoked.class);
+    assertThat(state.spoolDir()).doesNotExist();
     assertThat(collector.received).isEmpty();
+  }
+
+  @Test
+  void aPipelineOverARevokedStateDirectory_observesAndSendsNothing() {
+    collector.failNext.add(Status.PERMISSION_DENIED.withDescription("certificate revoked"));
+    tick();
+    pipeline.deliver();
+    int calls = collector.calls.get();
+    FakeProbeSource fresh = new FakeProbeSource();
+    try (ReportingPipeline again = new ReportingPipeline("test", fresh, clock, state,
+        AgentConfig.defaults(collector.address(), dir), connection, TestFiller.FACTORY, new LinkTiming.Measured())) {
+      assertThat(again.revoked()).isTrue();
+      assertThat(again.observe()).isEqualTo(-1);
+      assertThat(again.deliver()).isEqualTo(new DeliveryOutcome.Revoked("certificate revoked"));
+    }
+    assertThat(fresh.observations.get()).isZero();
+    assertThat(collector.calls.get()).isEqualTo(calls);
+    assertThat(state.spoolDir()).doesNotExist();
   }
 
   @Test
