@@ -17,8 +17,7 @@ import io.telltale.agent.transport.ReportingPipeline;
 import io.telltale.agent.transport.SectionFiller;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +38,7 @@ public final class Agent implements AutoCloseable {
   private final CollectorConnection connection;
   private final ProbeSource probes;
   private final Clock clock;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("telltale-agent", false));
+  private final ScheduledThreadPoolExecutor scheduler = newScheduler();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final SelfLimits limits;
   private long nextObserveAt;
@@ -99,6 +97,19 @@ public final class Agent implements AutoCloseable {
   public int awaitStop() throws InterruptedException {
     stopped.await();
     return limits.exitCode();
+  }
+
+  /**
+   * One thread. At shutdown a cycle that is running finishes, and the next one, already scheduled minutes ahead,
+   * is dropped: by default the executor would still wait for it, holding every stop (SIGTERM, systemd's 30 s
+   * stop timeout) until the 30 s close timeout.
+   */
+  private static ScheduledThreadPoolExecutor newScheduler() {
+    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("telltale-agent", false));
+    s.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    s.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+    s.setRemoveOnCancelPolicy(true);
+    return s;
   }
 
   @Override
