@@ -69,11 +69,22 @@ public final class DetectionEngine implements AutoCloseable {
   private final Set<String> dirty = new LinkedHashSet<>();
   /** Devices with acknowledged reports detection did not get (dropped hand-offs): caught up from the store. */
   private final Set<String> behind = new LinkedHashSet<>();
-  /** Last verdict written per device: unchanged outcomes are rewritten only when this old. */
+  /** Unchanged outcomes are rewritten only when the stored verdict is this old. */
   static final Duration REWRITE_AFTER = Duration.ofMinutes(10);
+  /**
+   * The stored verdict per device as this engine last wrote or read it: an optimisation only. It lets a round
+   * skip writing unchanged verdicts; whether a verdict is history is decided by the store, against what it
+   * holds ({@link DetectionRepository#saveVerdicts}), and verdicts the cache calls unchanged are checked against
+   * the store once per round ({@link #unconfirmed}), since another collector may have stored another one.
+   */
   private final java.util.Map<String, Verdict> written = new java.util.concurrent.ConcurrentHashMap<>();
   /** Verdicts of the current round, stored together at its end (guarded by lock). */
-  private final List<DetectionRepository.VerdictWrite> unsaved = new ArrayList<>();
+  private final List<Verdict> unsaved = new ArrayList<>();
+  /**
+   * Verdicts of the current round the cache says are unchanged and fresh: at its end, one read tells which
+   * stored verdicts another collector replaced, and those are compared again (guarded by lock).
+   */
+  private final Map<String, Verdict> unconfirmed = new java.util.LinkedHashMap<>();
   /** Most verdicts stored in one transaction by a whole-fleet evaluation. */
   private static final int SAVE_CHUNK = 500;
   /** Links already stored, with the last-seen stored: re-stored only when an hour newer. */
@@ -428,25 +439,42 @@ public final class DetectionEngine implements AutoCloseable {
     Round round = new Round();
     for (String id : fleet.deviceIds()) {
       evaluateInRound(id, round);
-      if (unsaved.size() >= SAVE_CHUNK) {
+      if (pendingVerdicts() >= SAVE_CHUNK) {
         saveVerdicts();
       }
     }
     saveVerdicts();
   }
 
+  private int pendingVerdicts() {
+    synchronized (lock) {
+      return unsaved.size() + unconfirmed.size();
+    }
+  }
+
   /**
    * Stores the verdicts of the round in one transaction: taking SQLite's single write lock once per device
-   * starved detection behind ingest's group commits. If that fails, the devices are evaluated again.
+   * starved detection behind ingest's group commits. If that fails, the devices are evaluated again. Before
+   * that, one read checks the verdicts the cache called unchanged against the store.
    */
   private void saveVerdicts() {
-    List<DetectionRepository.VerdictWrite> writes;
+    List<Verdict> writes;
+    Map<String, Verdict> unsure;
     synchronized (lock) {
-      if (unsaved.isEmpty()) {
+      if (unsaved.isEmpty() && unconfirmed.isEmpty()) {
         return;
       }
-      writes = List.copyOf(unsaved);
+      writes = new ArrayList<>(unsaved);
       unsaved.clear();
+      unsure = new java.util.LinkedHashMap<>(unconfirmed);
+      unconfirmed.clear();
+    }
+    writes.forEach(v -> unsure.remove(v.deviceId())); // stored anyway
+    if (!unsure.isEmpty()) {
+      writes.addAll(confirm(unsure));
+    }
+    if (writes.isEmpty()) {
+      return;
     }
     try {
       repo.saveVerdicts(writes);
@@ -454,12 +482,67 @@ public final class DetectionEngine implements AutoCloseable {
       failures.increment();
       LOG.warn("storing {} verdicts failed; they are recomputed: {}", writes.size(), e.toString());
       synchronized (lock) {
-        for (DetectionRepository.VerdictWrite w : writes) {
-          written.remove(w.verdict().deviceId());
-          dirty.add(w.verdict().deviceId());
+        for (Verdict v : writes) {
+          written.remove(v.deviceId());
+          dirty.add(v.deviceId());
         }
       }
     }
+  }
+
+  /**
+   * Of verdicts the cache called unchanged and fresh, those to store after all: where another collector stored
+   * a verdict since this engine wrote or read its own, the new one is compared with that (a different
+   * outcome is stored, and is a change for the listeners; the same one is taken into the cache, and rewritten
+   * only when {@link #REWRITE_AFTER} old). One read for the round; rows come back only for moved verdicts.
+   */
+  private List<Verdict> confirm(Map<String, Verdict> unsure) {
+    List<Verdict> held = new ArrayList<>();
+    unsure.keySet().forEach(d -> {
+      Verdict c = written.get(d);
+      if (c != null) {
+        held.add(c);
+      }
+    });
+    Map<String, Verdict> replaced;
+    try {
+      replaced = repo.replacedVerdicts(held);
+    } catch (RuntimeException e) {
+      failures.increment();
+      LOG.warn("checking {} cached verdicts failed; they are recomputed: {}", unsure.size(), e.toString());
+      synchronized (lock) {
+        for (String d : unsure.keySet()) {
+          written.remove(d);
+          dirty.add(d);
+        }
+      }
+      return List.of();
+    }
+    List<Verdict> out = new ArrayList<>();
+    synchronized (lock) {
+      for (Map.Entry<String, Verdict> e : unsure.entrySet()) {
+        String d = e.getKey();
+        Verdict v = e.getValue();
+        Verdict stored = replaced.get(d);
+        Verdict base = stored != null ? stored : written.get(d);
+        if (base == null || !v.sameOutcome(base) || rewriteDue(base, v)) {
+          out.add(v); // the store decides whether it is history
+          written.put(d, v);
+          if (base != null && !v.sameOutcome(base)) {
+            changed(base, v);
+          }
+        } else if (stored != null) {
+          written.put(d, stored);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether an unchanged verdict is rewritten over {@code stored}: ten minutes old, or from a later clock. */
+  private static boolean rewriteDue(Verdict stored, Verdict v) {
+    return !stored.computedAt().plus(REWRITE_AFTER).isAfter(v.computedAt())
+        || stored.computedAt().isAfter(v.computedAt());
   }
 
   private Optional<Verdict> evaluateLocked(String deviceId, Instant now, Round round) {
@@ -468,27 +551,35 @@ public final class DetectionEngine implements AutoCloseable {
       return computed;
     }
     Verdict v = computed.get();
-    Verdict last = written.get(deviceId);
-    Optional<Verdict> previous = last != null ? Optional.of(last) : repo.verdict(deviceId);
+    Verdict cached = written.get(deviceId);
+    Optional<Verdict> previous = cached != null ? Optional.of(cached) : repo.verdict(deviceId);
     boolean changed = !v.sameOutcome(previous.orElse(null));
-    if (changed || previous.isEmpty() || !previous.get().computedAt().plus(REWRITE_AFTER).isAfter(v.computedAt())
-        || previous.get().computedAt().isAfter(v.computedAt())) {
-      unsaved.add(new DetectionRepository.VerdictWrite(v, changed));
+    if (changed || (cached == null && rewriteDue(previous.get(), v))) {
+      unsaved.add(v);
       written.put(deviceId, v);
+    } else if (cached == null) {
+      written.put(deviceId, previous.get()); // just read: the stored verdict
+    } else {
+      unconfirmed.put(deviceId, v); // the cache says unchanged: checked against the store at the round's end
     }
     if (changed) {
-      if (v.flagged() && (previous.isEmpty() || !previous.get().flagged())) {
-        LOG.info("{} - flagged (score {}, {})", deviceId, v.score(), String.join(", ", v.reasons()));
-      }
-      for (Consumer<Verdict> l : listeners) {
-        try {
-          l.accept(v);
-        } catch (RuntimeException e) {
-          LOG.warn("{} - verdict listener failed: {}", deviceId, e.toString());
-        }
-      }
+      changed(previous.orElse(null), v);
     }
     return Optional.of(v);
+  }
+
+  /** A device's outcome changed from {@code before}: logged when newly flagged, and told to the listeners. */
+  private void changed(@Nullable Verdict before, Verdict v) {
+    if (v.flagged() && (before == null || !before.flagged())) {
+      LOG.info("{} - flagged (score {}, {})", v.deviceId(), v.score(), String.join(", ", v.reasons()));
+    }
+    for (Consumer<Verdict> l : listeners) {
+      try {
+        l.accept(v);
+      } catch (RuntimeException e) {
+        LOG.warn("{} - verdict listener failed: {}", v.deviceId(), e.toString());
+      }
+    }
   }
 
   /**

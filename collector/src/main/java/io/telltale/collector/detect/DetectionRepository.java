@@ -8,9 +8,11 @@ import java.util.Set;
 
 /**
  * What detection keeps: the evidence ledger, hour bits, network-key sightings, links, venue marks, verdicts
- * and their history. All writes are idempotent merges (first/last seen, bitwise OR, set union), so the
- * stored state does not depend on the order or the number of times a report was processed. Blocking calls;
- * thread-safe; failures are {@link RuntimeException}s the engine counts and retries on the next report.
+ * and their history. Ledger writes are idempotent merges (first/last seen, bitwise OR, set union), so the
+ * stored state does not depend on the order or the number of times a report was processed; a verdict is
+ * compared with the stored one where it is written, so storing it again, or from another collector, adds no
+ * history. Blocking calls; thread-safe; failures are {@link RuntimeException}s the engine counts and retries
+ * on the next report.
  */
 public interface DetectionRepository {
 
@@ -53,18 +55,40 @@ public interface DetectionRepository {
 
   Optional<Verdict> verdict(String deviceId);
 
-  /** Stores the latest verdict; appends to the history when the outcome changed. */
-  void saveVerdict(Verdict verdict, boolean outcomeChanged);
-
-  /** One verdict to store, and whether its outcome changed (history). */
-  record VerdictWrite(Verdict verdict, boolean outcomeChanged) {}
+  /**
+   * Stores a device's latest verdict, and appends it to the history when its {@link Verdict#outcome() outcome}
+   * differs from the stored verdict's ({@link Verdict#sameOutcome}), or none is stored. The store compares with
+   * what it holds, in the transaction that writes: collectors storing the same change add one history entry
+   * between them, and a change is recorded whatever the caller believed was stored.
+   *
+   * @return whether the verdict was appended to the history
+   */
+  default boolean saveVerdict(Verdict verdict) {
+    return !saveVerdicts(List.of(verdict)).isEmpty();
+  }
 
   /**
-   * Stores several verdicts, as {@link #saveVerdict} each, in as few transactions as the store can: an
-   * evaluation round writes its verdicts together rather than taking the database's write lock per device.
+   * Stores verdicts, in order, each as {@link #saveVerdict} (a device's second verdict is compared with its
+   * first), in one transaction: an evaluation round writes its verdicts together rather than taking the
+   * database's write lock per device.
+   *
+   * @return the verdicts appended to the history, in order
    */
-  default void saveVerdicts(List<VerdictWrite> writes) {
-    writes.forEach(w -> saveVerdict(w.verdict(), w.outcomeChanged()));
+  List<Verdict> saveVerdicts(List<Verdict> verdicts);
+
+  /**
+   * For verdicts a caller holds as the stored ones (a cache), the stored verdicts that have replaced them: those
+   * that differ in computation time, policy version, flag, score or cluster (another collector stored one).
+   * One read for a whole round, returning rows only for the devices whose verdict moved; a device with no
+   * stored verdict is left out.
+   */
+  java.util.Map<String, Verdict> replacedVerdicts(Collection<Verdict> held);
+
+  /** Whether {@code stored} is another verdict than {@code held}, as {@link #replacedVerdicts} tells them apart. */
+  static boolean replaced(Verdict held, Verdict stored) {
+    return !stored.computedAt().equals(held.computedAt()) || !stored.policyVersion().equals(held.policyVersion())
+        || stored.flagged() != held.flagged() || stored.score() != held.score()
+        || !java.util.Objects.equals(stored.clusterId(), held.clusterId());
   }
 
   List<Verdict> verdicts();

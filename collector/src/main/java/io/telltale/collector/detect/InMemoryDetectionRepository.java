@@ -123,11 +123,28 @@ public final class InMemoryDetectionRepository implements DetectionRepository {
   }
 
   @Override
-  public synchronized void saveVerdict(Verdict verdict, boolean outcomeChanged) {
-    verdicts.put(verdict.deviceId(), verdict);
-    if (outcomeChanged) {
-      history.computeIfAbsent(verdict.deviceId(), k -> new ArrayList<>()).add(verdict);
+  public synchronized List<Verdict> saveVerdicts(List<Verdict> list) {
+    List<Verdict> changed = new ArrayList<>();
+    for (Verdict v : list) {
+      Verdict before = verdicts.put(v.deviceId(), v);
+      if (!v.sameOutcome(before)) {
+        history.computeIfAbsent(v.deviceId(), k -> new ArrayList<>()).add(v);
+        changed.add(v);
+      }
     }
+    return changed;
+  }
+
+  @Override
+  public synchronized Map<String, Verdict> replacedVerdicts(Collection<Verdict> held) {
+    Map<String, Verdict> out = new HashMap<>();
+    for (Verdict h : held) {
+      Verdict stored = verdicts.get(h.deviceId());
+      if (stored != null && DetectionRepository.replaced(h, stored)) {
+        out.put(h.deviceId(), stored);
+      }
+    }
+    return out;
   }
 
   @Override

@@ -325,13 +325,13 @@ final class LedgerCache implements DetectionRepository {
   }
 
   @Override
-  public void saveVerdict(Verdict verdict, boolean outcomeChanged) {
-    store.saveVerdict(verdict, outcomeChanged);
+  public List<Verdict> saveVerdicts(List<Verdict> verdicts) {
+    return store.saveVerdicts(verdicts);
   }
 
   @Override
-  public void saveVerdicts(List<VerdictWrite> writes) {
-    store.saveVerdicts(writes);
+  public Map<String, Verdict> replacedVerdicts(Collection<Verdict> held) {
+    return store.replacedVerdicts(held);
   }
 
   @Override

@@ -43,9 +43,29 @@ public record Verdict(
     return findings.stream().map(Finding::ruleId).toList();
   }
 
-  /** Whether {@code other} says the same thing (flag, score, reasons, cluster): history only records changes. */
+  /** What this verdict says, as the device's history shows it to the analyst; see {@link Outcome}. */
+  public Outcome outcome() {
+    return new Outcome(flagged, score, reasons(), clusterId);
+  }
+
+  /**
+   * Whether {@code other} says the same thing ({@link #outcome()}). Every store appends a verdict to the
+   * history exactly when this is false against the verdict it holds: this is the one definition of a change.
+   */
   public boolean sameOutcome(@Nullable Verdict other) {
-    return other != null && other.flagged == flagged && other.score == score && other.reasons().equals(reasons())
-        && java.util.Objects.equals(other.clusterId, clusterId);
+    return other != null && other.outcome().equals(outcome());
+  }
+
+  /**
+   * What a verdict says, the part whose change is history: the flag, the score, the ids of the rules that held
+   * (heaviest first, in order) and the cluster. The history and timeline show the analyst these (level, score,
+   * rules, cluster). Not part of it: the policy version, the time, the host name, the findings' titles,
+   * weights and evidence, suppressed and failed rules. A verdict differing from the stored one only in those
+   * replaces it without a history entry (a policy edit that changes no outcome adds none).
+   */
+  public record Outcome(boolean flagged, int score, List<String> reasons, @Nullable String clusterId) {
+    public Outcome {
+      reasons = List.copyOf(reasons);
+    }
   }
 }

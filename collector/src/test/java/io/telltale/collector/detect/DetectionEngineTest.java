@@ -296,6 +296,75 @@ class DetectionEngineTest {
     }
   }
 
+  /** Device p: AnyDesk all day, not flagged under the default policy, flagged under {@link #STRICT}. */
+  private void anyDeskDay() {
+    home("203.0.113.50", "OH");
+    fx.assign("p", employee("emp-p", "OH", "America/New_York"));
+    day("p", "203.0.113.50", network("hmac:gw-p", "hmac:bssid-p", List.of()), b -> b.software(anyDesk()));
+  }
+
+  private static final String STRICT = PolicyRegistry.defaultText()
+      .replaceFirst("(?m)^flag_threshold: \\d+", "flag_threshold: 40")
+      .replaceFirst("(?m)^min_groups: \\d+", "min_groups: 1");
+
+  @Test
+  void aPolicyChangeSeenByTwoCollectors_isOneHistoryEntry() {
+    anyDeskDay();
+    DetectionEngine a = fx.engine();
+    DetectionEngine b = fx.otherCollector();
+    fx.now.set(END);
+    assertThat(a.evaluate("p").orElseThrow().flagged()).isFalse();
+    fx.now.set(END.plus(Duration.ofMinutes(11))); // B rewrites the unchanged verdict (ten minutes old)
+    assertThat(b.evaluate("p").orElseThrow().flagged()).isFalse();
+    assertThat(fx.policies.apply("strict", STRICT).ok()).isTrue();
+    // Both collectors re-evaluate the fleet; both computed the same new outcome, each cache says "changed".
+    a.evaluateAll();
+    b.evaluateAll();
+    assertThat(fx.repo.verdict("p").orElseThrow().flagged()).isTrue();
+    assertThat(fx.repo.history("p")).extracting(Verdict::flagged).containsExactly(false, true);
+  }
+
+  @Test
+  void aCollectorWhoseCacheSaysUnchanged_writesWhenAnotherStoredADifferentOutcome() {
+    anyDeskDay();
+    DetectionEngine a = fx.engine();
+    DetectionEngine b = fx.otherCollector();
+    fx.now.set(END);
+    assertThat(a.evaluate("p").orElseThrow().flagged()).isFalse();
+    assertThat(fx.policies.apply("strict", STRICT).ok()).isTrue();
+    b.evaluateAll(); // B stores "flagged" under the strict policy
+    assertThat(fx.repo.verdict("p").orElseThrow().flagged()).isTrue();
+    assertThat(fx.policies.apply("default", PolicyRegistry.defaultText()).ok()).isTrue();
+    fx.now.set(END.plusSeconds(60));
+    a.evaluateAll(); // A's cache still holds its own "not flagged" of a minute ago; the store does not
+    assertThat(fx.repo.verdict("p").orElseThrow().flagged()).isFalse();
+    assertThat(fx.repo.history("p")).extracting(Verdict::flagged).containsExactly(false, true, false);
+  }
+
+  @Test
+  void unchangedVerdicts_areRewrittenOnlyWhenTenMinutesOld_byEitherCollector() {
+    anyDeskDay();
+    DetectionEngine a = fx.engine();
+    DetectionEngine b = fx.otherCollector();
+    fx.now.set(END);
+    a.evaluate("p");
+    for (int minute : List.of(1, 5, 9)) {
+      fx.now.set(END.plus(Duration.ofMinutes(minute)));
+      a.evaluate("p");
+      b.evaluate("p");
+      assertThat(fx.repo.verdict("p").orElseThrow().computedAt()).as("minute %d", minute).isEqualTo(END);
+    }
+    fx.now.set(END.plus(Duration.ofMinutes(10)));
+    a.evaluate("p"); // ten minutes old: rewritten
+    Instant refreshed = fx.repo.verdict("p").orElseThrow().computedAt();
+    assertThat(refreshed).isEqualTo(END.plus(Duration.ofMinutes(10)));
+    fx.now.set(END.plus(Duration.ofMinutes(12)));
+    b.evaluate("p"); // B's copy is twelve minutes old, the stored one two: B takes the stored one, writes nothing
+    a.evaluate("p");
+    assertThat(fx.repo.verdict("p").orElseThrow().computedAt()).isEqualTo(refreshed);
+    assertThat(fx.repo.history("p")).hasSize(1);
+  }
+
   /** The default policy with a one-day cluster window instead of seven. */
   private PolicySet oneDayClusterWindow() {
     String text = PolicyRegistry.defaultText().replaceFirst("cluster_window_days: 7", "cluster_window_days: 1");

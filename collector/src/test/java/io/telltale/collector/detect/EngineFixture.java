@@ -71,6 +71,15 @@ final class EngineFixture {
     return engine;
   }
 
+  /**
+   * Another collector's engine on the same database: the same repository, fleet, roster and policy, its own
+   * caches. Reports are not fed to it; it evaluates what the shared store holds.
+   */
+  DetectionEngine otherCollector() {
+    return new DetectionEngine(TestObjects.CATALOGUE, policies, repo, fleet, source, () -> new Roster(roster),
+        ip -> java.util.Optional.ofNullable(ips.get(ip)), clock, 1000, DetectionEngine.DEFAULT_CACHE_DEVICES);
+  }
+
   /** Assigns the device built by {@code TestObjects.report(deviceId)} to an employee. */
   void assign(String deviceId, Employee e) {
     roster.put("SN-" + deviceId, e);

@@ -207,8 +207,13 @@ class LedgerCacheTest {
     }
 
     @Override
-    public void saveVerdict(Verdict verdict, boolean outcomeChanged) {
-      d.saveVerdict(verdict, outcomeChanged);
+    public List<Verdict> saveVerdicts(List<Verdict> verdicts) {
+      return d.saveVerdicts(verdicts);
+    }
+
+    @Override
+    public java.util.Map<String, Verdict> replacedVerdicts(java.util.Collection<Verdict> held) {
+      return d.replacedVerdicts(held);
     }
 
     @Override

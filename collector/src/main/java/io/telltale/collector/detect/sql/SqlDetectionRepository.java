@@ -19,16 +19,25 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * {@link DetectionRepository} on the collector's database (SQLite or PostgreSQL, same SQL). Every write is
- * an upsert that merges (earliest first seen, latest last seen, OR of bitmasks, union of IPs and of session
- * families), so processing a report twice, or reports out of order, leaves the same rows. Thread-safe.
+ * {@link DetectionRepository} on the collector's database (SQLite or PostgreSQL, same SQL). Every ledger
+ * write is an upsert that merges (earliest first seen, latest last seen, OR of bitmasks, union of IPs and of
+ * session families), so processing a report twice, or reports out of order, leaves the same rows. Verdicts
+ * are compared with the locked stored row in the transaction that writes them ({@link #saveVerdicts}).
+ * Thread-safe.
  */
 public final class SqlDetectionRepository implements DetectionRepository {
 
@@ -87,13 +96,17 @@ public final class SqlDetectionRepository implements DetectionRepository {
       + "   ELSE detect_links.first_seen END,"
       + " last_seen = CASE WHEN excluded.last_seen > detect_links.last_seen THEN excluded.last_seen"
       + "   ELSE detect_links.last_seen END";
-  private static final String VERDICT = "INSERT INTO detect_verdicts (device_id, flagged, score, cluster_id,"
-      + " policy_version, computed_at, verdict_json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
+  private static final String VERDICT_COLUMNS = "device_id, flagged, score, cluster_id, policy_version, computed_at,"
+      + " verdict_json";
+  private static final String VERDICT = "INSERT INTO detect_verdicts (" + VERDICT_COLUMNS + ") VALUES (?, ?, ?, ?, ?,"
+      + " ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
       + " flagged = excluded.flagged, score = excluded.score, cluster_id = excluded.cluster_id,"
       + " policy_version = excluded.policy_version, computed_at = excluded.computed_at,"
       + " verdict_json = excluded.verdict_json";
   private static final String HISTORY = "INSERT INTO detect_verdict_history (device_id, flagged, score,"
       + " policy_version, computed_at, verdict_json) VALUES (?, ?, ?, ?, ?, ?)";
+  /** Devices per statement reading or inserting verdicts: well under either driver's parameter limit. */
+  private static final int CHUNK = 500;
 
   private final Database db;
 
@@ -352,43 +365,171 @@ public final class SqlDetectionRepository implements DetectionRepository {
     });
   }
 
+  /**
+   * One transaction: lock and read the stored verdicts of the devices (PostgreSQL: {@code FOR UPDATE}, in
+   * device order so that collectors saving overlapping rounds do not deadlock; SQLite: the transaction already
+   * holds the single write lock), insert the devices that have none ({@code ON CONFLICT DO NOTHING RETURNING}
+   * tells which rows this transaction created; a device another collector inserted meanwhile is locked and
+   * read as stored), then write every verdict and the history of those whose outcome differs from the one
+   * before. A concurrent save of the same device waits for the row lock and compares with what this one
+   * stored. Round trips per round: a read, an insert when devices are new, two statement batches.
+   */
   @Override
-  public void saveVerdict(Verdict v, boolean outcomeChanged) {
-    saveVerdicts(List.of(new VerdictWrite(v, outcomeChanged)));
-  }
-
-  @Override
-  public void saveVerdicts(List<VerdictWrite> writes) {
-    if (writes.isEmpty()) {
-      return;
+  public List<Verdict> saveVerdicts(List<Verdict> verdicts) {
+    if (verdicts.isEmpty()) {
+      return List.of();
     }
-    db.inTransaction(c -> {
+    // Positions in device order; stable, so a device's verdicts stay in the order given.
+    List<Integer> order = new ArrayList<>(IntStream.range(0, verdicts.size()).boxed().toList());
+    order.sort(Comparator.comparing(i -> verdicts.get(i).deviceId()));
+    return db.inTransaction(c -> {
+      LinkedHashMap<String, Verdict> first = new LinkedHashMap<>();
+      order.forEach(i -> first.putIfAbsent(verdicts.get(i).deviceId(), verdicts.get(i)));
+      Map<String, Verdict> stored = lockStored(c, List.copyOf(first.keySet()));
+      List<Verdict> missing = first.values().stream().filter(v -> !stored.containsKey(v.deviceId())).toList();
+      Set<String> created = insertNew(c, missing);
+      List<String> raced = missing.stream().map(Verdict::deviceId).filter(d -> !created.contains(d)).toList();
+      stored.putAll(lockStored(c, raced));
+      BitSet changed = new BitSet(verdicts.size());
       try (PreparedStatement latest = c.prepareStatement(VERDICT);
           PreparedStatement history = c.prepareStatement(HISTORY)) {
-        for (VerdictWrite w : writes) {
-          Verdict v = w.verdict();
+        int updates = 0;
+        for (int i : order) {
+          Verdict v = verdicts.get(i);
+          boolean isNew = created.remove(v.deviceId()); // the row was inserted with this, its first verdict
           String json = DetectJson.write(v);
-          latest.setString(1, v.deviceId());
-          latest.setInt(2, v.flagged() ? 1 : 0);
-          latest.setInt(3, v.score());
-          latest.setString(4, v.clusterId() == null ? "" : v.clusterId());
-          latest.setString(5, v.policyVersion());
-          latest.setLong(6, v.computedAt().toEpochMilli());
-          latest.setString(7, json);
-          latest.executeUpdate();
-          if (w.outcomeChanged()) {
+          if (!isNew) {
+            bindVerdict(latest, 0, v, json);
+            latest.addBatch();
+            updates++;
+          }
+          if (isNew || !v.sameOutcome(stored.get(v.deviceId()))) {
             history.setString(1, v.deviceId());
             history.setInt(2, v.flagged() ? 1 : 0);
             history.setInt(3, v.score());
             history.setString(4, v.policyVersion());
             history.setLong(5, v.computedAt().toEpochMilli());
             history.setString(6, json);
-            history.executeUpdate();
+            history.addBatch();
+            changed.set(i);
+          }
+          stored.put(v.deviceId(), v);
+        }
+        if (updates > 0) {
+          latest.executeBatch();
+        }
+        if (!changed.isEmpty()) {
+          history.executeBatch();
+        }
+      }
+      return changed.stream().mapToObj(verdicts::get).toList(); // in the order given
+    });
+  }
+
+  /** The stored verdicts of {@code deviceIds} (sorted), locked for this transaction. */
+  private Map<String, Verdict> lockStored(Connection c, List<String> deviceIds) throws SQLException {
+    Map<String, Verdict> out = new HashMap<>();
+    for (List<String> chunk : chunks(deviceIds)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT device_id, verdict_json FROM detect_verdicts"
+          + " WHERE device_id IN (" + placeholders(chunk.size(), "?") + ") ORDER BY device_id"
+          + db.dialect().forUpdate())) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), DetectJson.verdict(rs.getString(2)));
           }
         }
       }
-      return null;
+    }
+    return out;
+  }
+
+  /** Inserts the verdicts of devices without a row; returns the devices whose row this inserted. */
+  private static Set<String> insertNew(Connection c, List<Verdict> verdicts) throws SQLException {
+    Set<String> created = new HashSet<>();
+    for (List<Verdict> chunk : chunks(verdicts)) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO detect_verdicts (" + VERDICT_COLUMNS + ") VALUES "
+          + placeholders(chunk.size(), "(?, ?, ?, ?, ?, ?, ?)") + " ON CONFLICT (device_id) DO NOTHING"
+          + " RETURNING device_id")) {
+        int p = 0;
+        for (Verdict v : chunk) {
+          p = bindVerdict(ps, p, v, DetectJson.write(v));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            created.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return created;
+  }
+
+  /** Binds {@link #VERDICT_COLUMNS} after parameter {@code p}; returns the last parameter bound. */
+  private static int bindVerdict(PreparedStatement ps, int p, Verdict v, String json) throws SQLException {
+    ps.setString(p + 1, v.deviceId());
+    ps.setInt(p + 2, v.flagged() ? 1 : 0);
+    ps.setInt(p + 3, v.score());
+    ps.setString(p + 4, clusterColumn(v));
+    ps.setString(p + 5, v.policyVersion());
+    ps.setLong(p + 6, v.computedAt().toEpochMilli());
+    ps.setString(p + 7, json);
+    return p + 7;
+  }
+
+  private static String clusterColumn(Verdict v) {
+    return v.clusterId() == null ? "" : v.clusterId();
+  }
+
+  @Override
+  public Map<String, Verdict> replacedVerdicts(Collection<Verdict> held) {
+    // The held verdicts as a table joined to the stored ones: only the rows that moved come back, with their JSON.
+    // The conditions are DetectionRepository.replaced (a missing cluster is stored as '').
+    Map<String, Verdict> byDevice = new LinkedHashMap<>();
+    held.forEach(v -> byDevice.put(v.deviceId(), v));
+    Map<String, Verdict> out = new HashMap<>();
+    if (byDevice.isEmpty()) {
+      return out;
+    }
+    return db.withConnection(c -> {
+      for (List<Verdict> chunk : chunks(List.copyOf(byDevice.values()))) {
+        try (PreparedStatement ps = c.prepareStatement("WITH held (device_id, computed_at, policy_version, flagged,"
+            + " score, cluster_id) AS (VALUES " + placeholders(chunk.size(), "(?, ?, ?, ?, ?, ?)") + ")"
+            + " SELECT v.device_id, v.verdict_json FROM detect_verdicts v JOIN held h ON v.device_id = h.device_id"
+            + " WHERE v.computed_at <> h.computed_at OR v.policy_version <> h.policy_version"
+            + " OR v.flagged <> h.flagged OR v.score <> h.score OR v.cluster_id <> h.cluster_id")) {
+          int p = 0;
+          for (Verdict v : chunk) {
+            ps.setString(++p, v.deviceId());
+            ps.setLong(++p, v.computedAt().toEpochMilli());
+            ps.setString(++p, v.policyVersion());
+            ps.setInt(++p, v.flagged() ? 1 : 0);
+            ps.setInt(++p, v.score());
+            ps.setString(++p, clusterColumn(v));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), DetectJson.verdict(rs.getString(2)));
+            }
+          }
+        }
+      }
+      return out;
     });
+  }
+
+  private static <T> List<List<T>> chunks(List<T> items) {
+    List<List<T>> out = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += CHUNK) {
+      out.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+    }
+    return out;
+  }
+
+  private static String placeholders(int n, String one) {
+    return String.join(", ", Collections.nCopies(n, one));
   }
 
   @Override

@@ -19,7 +19,7 @@ public enum SqlDialect {
   }
 
   /** Row-lock suffix of a SELECT inside a write transaction ("" where the whole database is locked). */
-  String forUpdate() {
+  public String forUpdate() {
     return forUpdate;
   }
 }

@@ -108,11 +108,95 @@ class SqlDetectionRepositoryTest {
       Evidence e = Evidence.of("kvm.usb_identity", "k", "PiKVM", "usb_id", "1d6b:0104");
       Verdict v1 = new Verdict("d", "HOST", 100, true, List.of(new Finding("kvm.x", "t", "high", 100, "kvm", true,
           true, List.of(e))), "c-1", "abc", T0, List.of(), List.of());
-      repo().saveVerdict(v1, true);
-      repo().saveVerdict(v1, false);
+      assertThat(repo().saveVerdict(v1)).isTrue();
+      assertThat(repo().saveVerdict(v1)).isFalse();
       assertThat(repo().verdict("d")).contains(v1);
       assertThat(repo().history("d")).containsExactly(v1);
       assertThat(repo().verdicts()).containsExactly(v1);
+    }
+
+    /** A verdict of device d: {@code rules} held (each weighing 50), computed {@code minute} minutes after T0. */
+    static Verdict verdict(boolean flagged, int score, String cluster, int minute, String... rules) {
+      List<Finding> findings = java.util.Arrays.stream(rules).map(r -> new Finding(r, "t", "high", 50, r, false, true,
+          List.of(Evidence.of("kvm.usb_identity", "k" + minute, "PiKVM " + minute, "usb_id", "1d6b:0104")))).toList();
+      return new Verdict("d", "HOST-" + minute, score, flagged, findings, cluster, "policy-" + minute,
+          T0.plus(Duration.ofMinutes(minute)), List.of(), List.of());
+    }
+
+    @Test
+    void sameNewOutcomeSavedByTwoCollectors_isOneHistoryEntry() {
+      // After a policy change every collector re-evaluates the fleet; each one's cache says "changed".
+      Verdict before = verdict(false, 0, null, 0);
+      Verdict byA = verdict(true, 100, "c-1", 1, "kvm.x", "cluster.farm");
+      Verdict byB = verdict(true, 100, "c-1", 2, "kvm.x", "cluster.farm");
+      repo().saveVerdict(before);
+      assertThat(repo().saveVerdicts(List.of(byA))).containsExactly(byA);
+      assertThat(repo().saveVerdicts(List.of(byB))).isEmpty();
+      assertThat(repo().history("d")).containsExactly(before, byA);
+      assertThat(repo().verdict("d")).contains(byB);
+    }
+
+    @Test
+    void aChangeTheWriterDidNotKnowAbout_isStillHistory() {
+      // A's cache still says "clean" while B stored "flagged": A's clean verdict changes the stored outcome.
+      Verdict clean = verdict(false, 0, null, 0);
+      Verdict flagged = verdict(true, 100, null, 1, "kvm.x");
+      Verdict cleanAgain = verdict(false, 0, null, 2);
+      repo().saveVerdict(clean);
+      repo().saveVerdict(flagged);
+      assertThat(repo().saveVerdicts(List.of(cleanAgain))).containsExactly(cleanAgain);
+      assertThat(repo().history("d")).containsExactly(clean, flagged, cleanAgain);
+      assertThat(repo().verdict("d")).contains(cleanAgain);
+    }
+
+    @Test
+    void history_recordsAChangeOfFlagScoreReasonsOrCluster_andNothingElse() {
+      List<Verdict> changes = List.of(verdict(false, 50, null, 0, "a"), verdict(true, 50, null, 1, "a"),
+          verdict(true, 60, null, 2, "a"), verdict(true, 60, null, 3, "b"), verdict(true, 60, null, 4, "b", "a"),
+          verdict(true, 60, null, 5, "a", "b"), verdict(true, 60, "c-1", 6, "a", "b"),
+          verdict(true, 60, "c-2", 7, "a", "b"), verdict(true, 60, null, 8, "a", "b"));
+      for (Verdict v : changes) {
+        assertThat(repo().saveVerdict(v)).as("%s", v).isTrue();
+        // Same outcome: another policy version, time, host name, evidence and suppressions change nothing.
+        Verdict same = new Verdict(v.deviceId(), "OTHER", v.score(), v.flagged(), v.findings().stream()
+            .map(f -> new Finding(f.ruleId(), "other", "low", 1, "g", true, false, List.of())).toList(),
+            v.clusterId(), "another-policy", v.computedAt().plusSeconds(30), List.of("s"), List.of("f"));
+        assertThat(v.sameOutcome(same)).isTrue();
+        assertThat(repo().saveVerdict(same)).as("%s", same).isFalse();
+        assertThat(repo().verdict("d")).contains(same);
+      }
+      assertThat(repo().history("d")).containsExactlyElementsOf(changes);
+    }
+
+    @Test
+    void oneBatch_comparesEachVerdictWithTheOneBeforeIt() {
+      Verdict clean = verdict(false, 0, null, 0);
+      Verdict flagged = verdict(true, 100, null, 1, "kvm.x");
+      Verdict flaggedLater = verdict(true, 100, null, 2, "kvm.x");
+      Verdict cleanAgain = verdict(false, 0, null, 3);
+      Verdict other = new Verdict("e", "E", 0, false, List.of(), null, "p", T0, List.of(), List.of());
+      assertThat(repo().saveVerdicts(List.of(clean, other, flagged, flaggedLater, cleanAgain, other)))
+          .containsExactly(clean, other, flagged, cleanAgain);
+      assertThat(repo().history("d")).containsExactly(clean, flagged, cleanAgain);
+      assertThat(repo().verdict("d")).contains(cleanAgain);
+      assertThat(repo().history("e")).containsExactly(other);
+    }
+
+    @Test
+    void replacedVerdicts_areTheStoredOnesThatAreNotTheHeldOnes() {
+      Verdict held = verdict(true, 100, "c-1", 0, "kvm.x");
+      repo().saveVerdicts(List.of(held, new Verdict("e", "E", 0, false, List.of(), null, "p", T0, List.of(),
+          List.of())));
+      Verdict neverStored = new Verdict("x", "X", 0, false, List.of(), null, "p", T0, List.of(), List.of());
+      assertThat(repo().replacedVerdicts(List.of(held, neverStored))).isEmpty();
+      // Each of these is another verdict than the one stored (a collector holding it would not know).
+      List<Verdict> others = List.of(verdict(true, 100, "c-1", 1, "kvm.x"),
+          new Verdict("d", "H", 100, true, held.findings(), "c-1", "another", held.computedAt(), List.of(), List.of()),
+          verdict(false, 100, "c-1", 0, "kvm.x"), verdict(true, 90, "c-1", 0, "kvm.x"),
+          verdict(true, 100, null, 0, "kvm.x"), verdict(true, 100, "c-2", 0, "kvm.x"));
+      for (Verdict o : others) {
+        assertThat(repo().replacedVerdicts(List.of(o))).as("%s", o).containsExactly(java.util.Map.entry("d", held));
+      }
     }
   }
 
@@ -142,6 +226,45 @@ class SqlDetectionRepositoryTest {
     }
 
     @Test
+    void collectorsSavingTheSameChangesAtOnce_recordEachChangeOnce() throws Exception {
+      // Several collectors on one database, each with its own repository, store the same new outcomes of the
+      // same devices at the same moment (a policy change re-evaluates the fleet everywhere).
+      var db = ((SqlTelemetryStore) store()).database();
+      int collectors = 3;
+      int rounds = 6;
+      List<String> devices = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "dev-" + i).toList();
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(collectors);
+      try {
+        for (int round = 0; round < rounds; round++) {
+          boolean flagged = round % 2 == 1;
+          Instant at = T0.plus(Duration.ofMinutes(round));
+          var start = new java.util.concurrent.CyclicBarrier(collectors);
+          List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+          for (int c = 0; c < collectors; c++) {
+            int collector = c;
+            SqlDetectionRepository repo = new SqlDetectionRepository(db);
+            List<Verdict> batch = devices.stream().map(d -> new Verdict(d, "H", flagged ? 100 : 0, flagged, List.of(),
+                null, "p" + collector, at.plusSeconds(collector), List.of(), List.of())).toList();
+            saves.add(pool.submit(() -> {
+              start.await();
+              repo.saveVerdicts(batch);
+              return null;
+            }));
+          }
+          for (var f : saves) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      for (String d : devices) {
+        assertThat(repo().history(d)).as(d).extracting(Verdict::flagged)
+            .containsExactly(false, true, false, true, false, true);
+      }
+    }
+
+    @Test
     void policyVersions_areNumbered_andTheLiveTextIsNotRecordedTwice() {
       SqlPolicyVersions versions = new SqlPolicyVersions(((SqlTelemetryStore) store()).database());
       versions.record("a".repeat(64), "rules: []", "one", T0);
@@ -156,7 +279,7 @@ class SqlDetectionRepositoryTest {
       NetworkKey k = new NetworkKey(NetworkKey.GATEWAY_MAC, "hmac:g");
       repo().upsertLinks(List.of(Link.of("old", "new", k, T0, T0.plusSeconds(60))));
       Verdict v = new Verdict("old", "HOST", 0, false, List.of(), null, "abc", T0, List.of(), List.of());
-      repo().saveVerdict(v, true);
+      repo().saveVerdict(v);
       Instant cutoff = T0.plus(Duration.ofHours(10));
 
       assertThat(store().retention().deleteObservedBefore(cutoff)).isGreaterThanOrEqualTo(2);
