@@ -129,7 +129,9 @@ class DeviceRevocationTest {
         o -> assertThat(o.reason()).isEqualTo("device revoked"));
     assertThat(pipeline.revoked()).isTrue();
     assertThat(stored()).isEqualTo(1);
-    assertThat(pipeline.spool().size()).isEqualTo(1); // kept, not acknowledged: nothing is lost by refusing
+    // The refused report is deleted with the rest of the spool: a revoked laptop's reports will never be
+    // accepted, and keeping an employee's telemetry nobody will read is what PRIVACY.md promises not to do.
+    assertThat(pipeline.spool().size()).isZero();
 
     // Stopped: no further call, no further line.
     pipeline.observe();
