@@ -387,6 +387,7 @@ public final class DetectionEngine implements AutoCloseable {
   private static final class Round {
     private final Map<String, Optional<Correlator.Component>> components = new HashMap<>();
     private final Map<String, List<EvidenceRecord>> evidence = new HashMap<>();
+    private final Map<Correlator.Component, ClusterViews.Summary> summaries = new java.util.IdentityHashMap<>();
     private @Nullable Policy policy;
     private long folded = -1;
 
@@ -395,6 +396,7 @@ public final class DetectionEngine implements AutoCloseable {
       if (p != policy || folded != this.folded) {
         components.clear();
         evidence.clear();
+        summaries.clear();
         policy = p;
         this.folded = folded;
       }
@@ -682,8 +684,9 @@ public final class DetectionEngine implements AutoCloseable {
       return null;
     }
     Instant since = now.minus(p.lookback());
-    return ClusterViews.of(c, deviceId, m -> r.evidence.computeIfAbsent(m, x -> repo.evidence(x, since)),
-        this::personOf, this::hostname);
+    ClusterViews.Summary summary = r.summaries.computeIfAbsent(c, x -> ClusterViews.summarize(x,
+        m -> r.evidence.computeIfAbsent(m, d -> repo.evidence(d, since)), this::personOf, this::hostname));
+    return ClusterViews.of(summary, deviceId, this::personOf, this::hostname);
   }
 
   private String personOf(String deviceId) {
