@@ -2,7 +2,9 @@ package io.telltale.collector.detect;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -48,21 +50,45 @@ final class ClusterViews {
     return new Summary(c, people.size(), sortedKinds, kvm, remote, members);
   }
 
+  /** Names listed in one link evidence's summary; the detail lists every one. */
+  static final int NAMED_IN_SUMMARY = 12;
+
+  /**
+   * The view {@code deviceId} gets: one evidence item per key it shares (a gateway MAC, a BSSID, an EDID
+   * serial...) naming the other devices that share it, then the member list. One item per link instead would
+   * give a member of a 40-laptop farm 400-odd near-identical lines, in every verdict stored.
+   */
   static ClusterView of(Summary s, String deviceId, Function<String, String> personOf,
       Function<String, String> hostname) {
     Correlator.Component c = s.component();
-    List<Evidence> evidence = new ArrayList<>();
+    Map<NetworkKey, List<String>> byKey = new LinkedHashMap<>();
     for (Link l : c.links().get(deviceId)) {
-      String other = l.other(deviceId);
-      evidence.add(Evidence.of("cluster." + (l.key().kind().equals(NetworkKey.EDID)
-              || l.key().kind().equals(NetworkKey.KVM_NEIGHBOR) ? "hardware_link" : "lan_link"),
-          l.key().kind() + "|" + l.key().value() + "|" + other,
-          "shares " + l.key().label() + " with " + hostname.apply(other) + " (" + personOf.apply(other) + ")",
-          "kind", l.key().kind(), "value", l.key().value(), "other_device", other,
-          "other_hostname", hostname.apply(other), "other_employee", personOf.apply(other)));
+      byKey.computeIfAbsent(l.key(), k -> new ArrayList<>()).add(l.other(deviceId));
     }
+    List<Evidence> evidence = new ArrayList<>();
+    byKey.forEach((key, others) -> evidence.add(shared(key, others, personOf, hostname)));
     evidence.add(s.members());
     return new ClusterView(c.id(), c.members(), s.employees(), s.linkKinds(), s.kvmEvidence(),
         s.membersWithRemoteTools(), evidence);
+  }
+
+  private static Evidence shared(NetworkKey key, List<String> others, Function<String, String> personOf,
+      Function<String, String> hostname) {
+    List<String> devices = others.stream().distinct().sorted(java.util.Comparator.comparing(hostname)).toList();
+    List<String> hosts = devices.stream().map(hostname).toList();
+    List<String> people = devices.stream().map(personOf).toList();
+    StringBuilder named = new StringBuilder();
+    for (int i = 0; i < Math.min(devices.size(), NAMED_IN_SUMMARY); i++) {
+      named.append(i == 0 ? "" : ", ").append(hosts.get(i)).append(" (").append(people.get(i)).append(')');
+    }
+    if (devices.size() > NAMED_IN_SUMMARY) {
+      named.append(" and ").append(devices.size() - NAMED_IN_SUMMARY).append(" more");
+    }
+    boolean hardware = key.kind().equals(NetworkKey.EDID) || key.kind().equals(NetworkKey.KVM_NEIGHBOR);
+    return Evidence.of("cluster." + (hardware ? "hardware_link" : "lan_link"), key.kind() + "|" + key.value(),
+        "shares " + key.label() + " with " + named,
+        "kind", key.kind(), "value", key.value(), "devices", Integer.toString(devices.size()),
+        "other_devices", String.join(",", devices), "other_hostnames", String.join(",", hosts),
+        "other_employees", String.join(",", people));
   }
 }
