@@ -104,6 +104,7 @@ public final class ScenarioPlay implements AutoCloseable {
    */
   public static ScenarioPlay start(Scenario scenario, Setup setup) throws IOException {
     requireNonNull(scenario, "scenario");
+    StartupWarmup.start();
     Path intel = ScenarioWorld.writeIpIntel(scenario, setup.dir());
     CollectorConfig cfg = CollectorConfigLoader.load(writeConfig(setup, intel), setup.env());
     PlaybackClock playback = new PlaybackClock(setup.clock(), setup.followPlayback() ? scenario.start() : scenario.end(),
