@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * before the optimisation paid back, on a 2-core machine where those seconds are taken from the work itself.
  * Measured on demo.json: 15.9 s wall in one JVM, 11.6 s with C1 alone (RATIONALE.md, BENCHMARKS.md).
  *
- * <p>The child gets the same class path, the JVM options this one was given, the same arguments, working
- * directory, standard streams and environment; its exit code is returned. Nothing is relaunched when the
+ * <p>The child gets the same class path, the JVM options this one was given (those from {@code JAVA_TOOL_OPTIONS}
+ * and {@code JDK_JAVA_OPTIONS} included, once), the same arguments, working directory, standard streams and
+ * environment; its exit code is returned. Nothing is relaunched when the
  * user already chose a compiler setting or debugs, when {@code TELLTALE_SAME_JVM} is set, in the child itself, or
  * when the child cannot be started (then the command runs here as before).
  */
@@ -62,6 +63,18 @@ final class ShortRunJvm {
   }
 
   /**
+   * The child, with this process's streams and environment, less the two variables whose options the JVM
+   * already counted among its input arguments (passed on explicitly): the child would take them twice (a
+   * {@code -javaagent} loaded twice, say).
+   */
+  static ProcessBuilder childProcess(List<String> command) {
+    ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().remove("JDK_JAVA_OPTIONS");
+    return pb;
+  }
+
+  /**
    * Runs {@code args} in the child when {@link #applies}; its exit code, or empty when the command is to run in
    * this JVM.
    */
@@ -77,7 +90,7 @@ final class ShortRunJvm {
     }
     Process child;
     try {
-      child = new ProcessBuilder(command(java, jvmOptions, classPath, args)).inheritIO().start();
+      child = childProcess(command(java, jvmOptions, classPath, args)).start();
     } catch (java.io.IOException | RuntimeException e) {
       return OptionalInt.empty();
     }

@@ -37,4 +37,12 @@ class ShortRunJvmTest {
       assertThat(ShortRunJvm.applies(EVALUATE, List.of(option), Map.of(), null)).as(option).isFalse();
     }
   }
+
+  @Test
+  void optionsFromTheEnvironmentReachTheChildOnce() {
+    ProcessBuilder pb = ShortRunJvm.childProcess(List.of("java", "-version"));
+    assertThat(pb.environment()).doesNotContainKeys("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    assertThat(pb.environment()).containsAllEntriesOf(Map.of("PATH", System.getenv("PATH")));
+    assertThat(pb.redirectOutput()).isEqualTo(ProcessBuilder.Redirect.INHERIT);
+  }
 }
