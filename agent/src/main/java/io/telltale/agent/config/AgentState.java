@@ -2,17 +2,15 @@ package io.telltale.agent.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.telltale.agent.internal.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -187,7 +185,7 @@ public final class AgentState {
   public void saveRevocation(Revocation revocation) {
     try {
       Files.createDirectories(dir);
-      writeDurably(revocationFile(), RevocationFile.toBytes(revocation));
+      DurableFiles.writeAtomically(revocationFile(), RevocationFile.toBytes(revocation));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot record the revocation in " + revocationFile(), e);
     }
@@ -216,25 +214,6 @@ public final class AgentState {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(tmp, bytes);
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** As {@link #write}, and on disk when it returns: file and directory entry forced (best effort for the latter). */
-  private static void writeDurably(Path file, byte[] bytes) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer b = ByteBuffer.wrap(bytes);
-      while (b.hasRemaining()) {
-        ch.write(b);
-      }
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    try (FileChannel d = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open a directory as a channel; NTFS journals the rename itself.
-    }
   }
 
   /** Writes a file readable by its owner only: created 0600 before any byte is written (POSIX). */

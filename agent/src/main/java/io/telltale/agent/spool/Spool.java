@@ -4,6 +4,7 @@ import static io.telltale.agent.internal.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.squareup.tape2.QueueFile;
+import io.telltale.agent.internal.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -345,7 +346,7 @@ public final class Spool implements AutoCloseable {
     q.close();
     queue = null;
     Files.move(tmp, queueFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    SpoolState.syncDirectory(dir);
+    DurableFiles.syncDirectory(dir);
     queue = new QueueFile.Builder(queueFile().toFile()).build();
     return queue;
   }

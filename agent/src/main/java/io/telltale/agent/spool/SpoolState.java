@@ -1,16 +1,13 @@
 package io.telltale.agent.spool;
 
+import io.telltale.agent.internal.DurableFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 
 /**
@@ -57,31 +54,6 @@ record SpoolState(long nextSequence, DropSummary pendingDrops) {
     p.setProperty("dropped_last", Long.toString(pendingDrops.lastSequence()));
     StringWriter w = new StringWriter();
     p.store(w, "telltale spool state");
-    writeAtomically(file, w.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Replaces {@code file} with {@code bytes} so that a crash leaves either the old or the new content. */
-  static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer b = ByteBuffer.wrap(bytes);
-      while (b.hasRemaining()) {
-        ch.write(b);
-      }
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    syncDirectory(file.toAbsolutePath().getParent());
-  }
-
-  /** Makes a rename durable. Directories cannot be opened for fsync on every OS; there it is best effort. */
-  static void syncDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows refuses to open a directory as a channel; NTFS journals the rename itself.
-      org.slf4j.LoggerFactory.getLogger(SpoolState.class).debug("directory fsync unsupported: {}", e.toString());
-    }
+    DurableFiles.writeAtomically(file, w.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -4,13 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.telltale.agent.config.Pem;
 import java.net.Socket;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Principal;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -39,34 +35,8 @@ final class DeviceKeyManager extends X509ExtendedKeyManager {
    * @throws IllegalArgumentException saying which of the two is unreadable and why
    */
   static DeviceKeyManager fromPem(String privateKeyPem, String certificatePem) {
-    return new DeviceKeyManager(privateKey(privateKeyPem),
+    return new DeviceKeyManager(Pem.parsePrivateKey(privateKeyPem, "device key"),
         Pem.parseCertificates(certificatePem, "device certificate"));
-  }
-
-  static PrivateKey privateKey(String pem) {
-    String begin = "-----BEGIN PRIVATE KEY-----";
-    String end = "-----END PRIVATE KEY-----";
-    int from = pem.indexOf(begin);
-    int to = pem.indexOf(end);
-    if (from < 0 || to < from) {
-      throw new IllegalArgumentException("device key: expected a PEM \"BEGIN PRIVATE KEY\" block (PKCS#8)");
-    }
-    byte[] der;
-    try {
-      der = Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("device key: the PEM block is not base64 (" + e.getMessage() + ")", e);
-    }
-    GeneralSecurityException last = null;
-    for (String algorithm : new String[] {"EC", "RSA"}) {
-      try {
-        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-      } catch (GeneralSecurityException e) {
-        last = e;
-      }
-    }
-    throw new IllegalArgumentException("device key: neither an EC nor an RSA PKCS#8 key (" + last.getMessage() + ")",
-        last);
   }
 
   @Override

@@ -14,7 +14,7 @@ class DeviceKeyManagerTest {
   @Test
   void readsTheAgentsOwnEcKey() {
     KeyMaterial km = KeyMaterial.generate();
-    PrivateKey key = DeviceKeyManager.privateKey(km.privateKeyPem());
+    PrivateKey key = Pem.parsePrivateKey(km.privateKeyPem(), "device key");
     assertThat(key.getAlgorithm()).isEqualTo("EC");
     assertThat(key.getEncoded()).isEqualTo(km.keyPair().getPrivate().getEncoded());
   }
@@ -24,17 +24,17 @@ class DeviceKeyManagerTest {
     KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
     gen.initialize(2048);
     PrivateKey rsa = gen.generateKeyPair().getPrivate();
-    PrivateKey read = DeviceKeyManager.privateKey("junk before\n" + Pem.encode("PRIVATE KEY", rsa.getEncoded()));
+    PrivateKey read = Pem.parsePrivateKey("junk before\n" + Pem.encode("PRIVATE KEY", rsa.getEncoded()), "device key");
     assertThat(read.getAlgorithm()).isEqualTo("RSA");
     assertThat(read.getEncoded()).isEqualTo(rsa.getEncoded());
   }
 
   @Test
   void saysWhatIsWrongWithAKey() {
-    assertThatThrownBy(() -> DeviceKeyManager.privateKey("-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n"))
+    assertThatThrownBy(() -> Pem.parsePrivateKey("-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n", "device key"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("device key").hasMessageContaining("PKCS#8");
-    assertThatThrownBy(() -> DeviceKeyManager.privateKey(Pem.encode("PRIVATE KEY", new byte[] {1, 2, 3})))
+    assertThatThrownBy(() -> Pem.parsePrivateKey(Pem.encode("PRIVATE KEY", new byte[] {1, 2, 3}), "device key"))
         .hasMessageContaining("neither an EC nor an RSA");
   }
 

@@ -89,7 +89,6 @@ public final class DetectionEngine implements AutoCloseable {
   private static final int SAVE_CHUNK = 500;
   /** Links already stored, with the last-seen stored: re-stored only when an hour newer. */
   private final java.util.Map<Link, Instant> knownLinks = new java.util.HashMap<>();
-  private long dirtySinceNanos;
   /** Counts the batches of reports folded in (evidence and links changed); see {@link Round}. Guarded by lock. */
   private long folded;
   private final Object lock = new Object();

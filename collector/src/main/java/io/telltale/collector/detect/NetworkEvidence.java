@@ -16,9 +16,18 @@ import java.util.Locale;
 final class NetworkEvidence {
 
   private final Catalogue catalogue;
+  /** The catalogue's USB NIC descriptions and KVM subnets, parsed once rather than for every report. */
+  private final List<Parsed<NamePattern>> nicDescriptions;
+  private final List<Parsed<Cidr>> subnets;
+
+  private record Parsed<T>(NetworkSignatures.Named entry, T parsed) {}
 
   NetworkEvidence(Catalogue catalogue) {
     this.catalogue = catalogue;
+    this.nicDescriptions = catalogue.network().usbNicDescriptions().stream()
+        .map(d -> new Parsed<>(d, NamePattern.of(d.value()))).toList();
+    this.subnets = catalogue.network().usbSubnets().stream()
+        .map(s -> new Parsed<>(s, Cidr.parse(s.value()))).filter(p -> p.parsed() != null).toList();
   }
 
   void network(NetworkFacts net, List<Evidence> out) {
@@ -57,17 +66,18 @@ final class NetworkEvidence {
       }
     }
     for (NetworkFacts.NetworkInterface nic : net.interfaces()) {
-      for (NetworkSignatures.Named d : catalogue.network().usbNicDescriptions()) {
-        if (NamePattern.of(d.value()).matches(nic.description())) {
+      for (Parsed<NamePattern> p : nicDescriptions) {
+        NetworkSignatures.Named d = p.entry();
+        if (p.parsed().matches(nic.description())) {
           out.add(Evidence.of("kvm.usb_nic", "nic|" + nic.name(), d.device() + ": adapter " + nic.name() + " ("
               + nic.description() + ")", "interface", nic.name(), "description", nic.description(),
               "catalogue", d.origin()));
         }
       }
       for (String addr : nic.addresses()) {
-        for (NetworkSignatures.Named s : catalogue.network().usbSubnets()) {
-          Cidr subnet = Cidr.parse(s.value());
-          if (subnet != null && subnet.contains(hostPart(addr))) {
+        for (Parsed<Cidr> p : subnets) {
+          NetworkSignatures.Named s = p.entry();
+          if (p.parsed().contains(hostPart(addr))) {
             out.add(Evidence.of("kvm.usb_nic", "nic|" + nic.name() + "|" + s.value(), s.device() + ": "
                 + nic.name() + " has " + addr, "interface", nic.name(), "address", addr, "catalogue", s.origin()));
           }
